@@ -1,0 +1,84 @@
+/**
+ * Builds the HTTP application: kernel protections, the API of every part under /api, the
+ * OpenAPI document and the web app. It never listens; `main.ts` does, and tests use
+ * `app.inject()`.
+ */
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from './kernel/context';
+import type { Manifest } from './kernel/manifest';
+import type { Api } from './kernel/http/api';
+import { errorHandler, envelope } from './kernel/errors/error-handler';
+import { httpErrors } from './kernel/errors/common.errors';
+import { registerSecurity } from './kernel/http/security';
+import { registerOpenApi } from './kernel/http/openapi';
+import { healthRoutes, type ReadinessProbe } from './kernel/http/health.routes';
+import { registerIdempotency } from './kernel/http/idempotency';
+import { registerWebApp } from './kernel/http/web-app';
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  manifests: readonly Manifest[];
+  probes?: ReadinessProbe[];
+  /** Folder of the built web app; the app is served only when it exists. */
+  webDir?: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+export async function buildApp(options: BuildAppOptions): Promise<Api> {
+  const { ctx } = options;
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    ajv: {
+      customOptions: {
+        // Unknown fields are an error, not silently dropped.
+        removeAdditional: false,
+        allErrors: true,
+        coerceTypes: 'array',
+        useDefaults: true,
+      },
+    },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+  });
+  app.setErrorHandler(errorHandler);
+  // Only JSON (and multipart where a route registers it) is accepted.
+  app.removeContentTypeParser('text/plain');
+
+  await registerSecurity(app, ctx.config);
+  await registerOpenApi(app, ctx.config);
+  await registerIdempotency(app, ctx);
+
+  await app.register(
+    async (api) => {
+      await healthRoutes(api, ctx, options.probes ?? []);
+      for (const manifest of options.manifests) {
+        if (manifest.routes) await manifest.routes(api, ctx);
+      }
+    },
+    { prefix: '/api' },
+  );
+
+  const sendWebApp = options.webDir ? await registerWebApp(app, options.webDir) : null;
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' || request.method === 'HEAD';
+    if (!sendWebApp || !isPage || request.url === '/api' || request.url.startsWith('/api/')) {
+      return reply.status(404).send(envelope(httpErrors.ROUTE_NOT_FOUND(), request.id));
+    }
+    return sendWebApp(request, reply);
+  });
+
+  return app;
+}

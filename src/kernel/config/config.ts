@@ -1,0 +1,200 @@
+/**
+ * The platform's configuration: the only place that reads `process.env`.
+ *
+ * Every setting has a default that lets `npm start` work on a bare machine; production
+ * overrides them through the environment. `loadConfig` validates everything at once and
+ * reports every problem in one message, so an operator fixes a bad deployment in one pass.
+ * The result is frozen: nothing may change configuration after start-up.
+ * Each setting is documented in docs/configuration.md (a test keeps the two in step).
+ */
+import path from 'node:path';
+
+export type Role = 'api' | 'worker' | 'scheduler';
+export const ALL_ROLES: readonly Role[] = ['api', 'worker', 'scheduler'];
+
+export interface Config {
+  /** production | development | test */
+  env: 'production' | 'development' | 'test';
+  host: string;
+  port: number;
+  /** Base URL people use to reach the platform; used in mails and links. */
+  publicUrl: string;
+  /** Root folder of everything the embedded defaults keep on disk. */
+  dataDir: string;
+  /** PostgreSQL URL; empty means the embedded PGlite database under dataDir/pg. */
+  databaseUrl: string;
+  databasePoolSize: number;
+  /** MQTT broker URL; empty means the embedded broker (aedes). */
+  mqttUrl: string;
+  /** Port of the embedded MQTT broker; 0 keeps it in-process only. */
+  mqttEmbeddedPort: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Whether requests reach us over TLS (directly or via a proxy): turns on HSTS and Secure cookies. */
+  tls: boolean;
+  trustProxy: boolean;
+  corsOrigins: string[];
+  bodyLimitBytes: number;
+  uploadLimitBytes: number;
+  rateLimitPerMinute: number;
+  overloadMaxEventLoopDelayMs: number;
+  overloadMaxHeapUsedBytes: number;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** 32-byte key (base64) for field-level encryption of personal data. */
+  fieldEncryptionKey: string;
+  storageDir: string;
+  smtpUrl: string;
+  mailFrom: string;
+  smsTransport: 'console' | 'none';
+  timezone: string;
+  /** Working hours as "HH:MM-HH:MM,HH:MM-HH:MM" in `timezone`. */
+  workingHours: string;
+  mapTileUrl: string;
+  /** Load the Quảng Ninh demo data on the first start of an empty database. */
+  seedDemo: boolean;
+  roles: Role[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads, validates and freezes the configuration. Throws ConfigError listing every problem. */
+export function loadConfig(
+  env: Env = process.env,
+  overrides: Partial<Config> = {},
+): Readonly<Config> {
+  const problems: string[] = [];
+  const str = (name: string, fallback: string): string => {
+    const value = env[name];
+    return value === undefined || value === '' ? fallback : value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, fallback: T, allowed: readonly T[]): T => {
+    const raw = str(name, fallback);
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+      return fallback;
+    }
+    return raw as T;
+  };
+  const url = (name: string, fallback: string, protocols: string[]): string => {
+    const raw = str(name, fallback);
+    if (raw === '') return raw;
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL`);
+    }
+    return raw;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', 'development', ['production', 'development', 'test'] as const);
+  const port = int('PORT', 3000, 0, 65535);
+  const host = str('HOST', '0.0.0.0');
+  const dataDir = path.resolve(str('DATA_DIR', './data'));
+  const tls = bool('TLS', false);
+
+  const fieldEncryptionKey = str('FIELD_ENCRYPTION_KEY', '');
+  if (fieldEncryptionKey !== '' && Buffer.from(fieldEncryptionKey, 'base64').length !== 32) {
+    problems.push('FIELD_ENCRYPTION_KEY must be 32 bytes encoded in base64');
+  }
+  if (nodeEnv === 'production' && fieldEncryptionKey === '') {
+    problems.push('FIELD_ENCRYPTION_KEY is required in production');
+  }
+
+  const workingHours = str('WORKING_HOURS', '07:00-11:30,13:30-17:00');
+  if (!/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/.test(workingHours)) {
+    problems.push('WORKING_HOURS must look like "07:00-11:30,13:30-17:00"');
+  }
+
+  const rolesRaw = str('ROLES', ALL_ROLES.join(','));
+  const roles = rolesRaw.split(',').map((r) => r.trim()) as Role[];
+  for (const role of roles) {
+    if (!ALL_ROLES.includes(role)) problems.push(`ROLES contains unknown role "${role}"`);
+  }
+
+  const timezone = str('TIMEZONE', 'Asia/Ho_Chi_Minh');
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: timezone });
+  } catch {
+    problems.push(`TIMEZONE "${timezone}" is not a known IANA time zone`);
+  }
+
+  const config: Config = {
+    env: nodeEnv,
+    host,
+    port,
+    publicUrl: url('PUBLIC_URL', `http://localhost:${port}`, ['http:', 'https:']),
+    dataDir,
+    databaseUrl: url('DATABASE_URL', '', ['postgres:', 'postgresql:']),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),
+    mqttUrl: url('MQTT_URL', '', ['mqtt:', 'mqtts:', 'ws:', 'wss:']),
+    mqttEmbeddedPort: int('MQTT_EMBEDDED_PORT', 1884, 0, 65535),
+    logLevel: oneOf('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [
+      'fatal',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      'trace',
+      'silent',
+    ] as const),
+    tls,
+    trustProxy: bool('TRUST_PROXY', false),
+    corsOrigins: str('CORS_ORIGINS', '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 20 * 1_048_576, 1024, 2048 * 1_048_576),
+    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    overloadMaxEventLoopDelayMs: int('OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
+    overloadMaxHeapUsedBytes: int('OVERLOAD_MAX_HEAP_USED_BYTES', 0, 0, Number.MAX_SAFE_INTEGER),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 10, 3, 1000),
+    loginLockMinutes: int('LOGIN_LOCK_MINUTES', 15, 1, 24 * 60),
+    fieldEncryptionKey,
+    storageDir: path.resolve(str('STORAGE_DIR', path.join(dataDir, 'files'))),
+    smtpUrl: url('SMTP_URL', '', ['smtp:', 'smtps:']),
+    mailFrom: str('MAIL_FROM', 'Tỉnh số <no-reply@tinhso.local>'),
+    smsTransport: oneOf('SMS_TRANSPORT', 'console', ['console', 'none'] as const),
+    timezone,
+    workingHours,
+    mapTileUrl: url('MAP_TILE_URL', '', ['http:', 'https:']),
+    seedDemo: bool('SEED_DEMO', true),
+    roles,
+    ...overrides,
+  };
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

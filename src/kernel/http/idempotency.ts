@@ -1,0 +1,170 @@
+/**
+ * `Idempotency-Key` for POST requests, with Stripe's semantics:
+ * - the first response (2xx or 4xx) is stored and replayed for 24 hours to a retry that
+ *   carries the same key, from the same principal, to the same endpoint, with the same body;
+ * - the same key with a different request is refused with 422 IDEMPOTENCY_KEY_REUSED;
+ * - while the first request is still running, a retry gets 409 IDEMPOTENCY_KEY_IN_USE;
+ * - a 5xx (or a 409/429/503, which say "try again") is not stored, so a retry runs anew.
+ * The key row is claimed with an INSERT … ON CONFLICT DO NOTHING, so two concurrent
+ * requests on any number of processes cannot both run.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Api } from './api';
+import type { AppContext } from '../context';
+import { httpErrors } from '../errors/common.errors';
+
+const KEY = /^[\x21-\x7e]{1,255}$/;
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** A claim older than this belongs to a process that died mid-request; it may be taken over. */
+const LOCK_MS = 60 * 1000;
+const NOT_STORED = new Set([409, 429, 503]);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotencyScope?: string;
+  }
+}
+
+export function requestFingerprint(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(request.method)
+    .update('\n')
+    .update(request.url)
+    .update('\n')
+    .update(canonicalJson(request.body))
+    .digest('hex');
+}
+
+/** JSON with object keys sorted, so `{a,b}` and `{b,a}` are the same request. */
+export function canonicalJson(value: unknown): string {
+  if (value === undefined) return '';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Buffer.isBuffer(value)) return value.toString('base64');
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export async function registerIdempotency(app: Api, ctx: AppContext): Promise<void> {
+  app.decorateRequest('idempotencyScope', undefined);
+
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const header = request.headers['idempotency-key'];
+    if (header === undefined) return;
+    if (typeof header !== 'string' || !KEY.test(header)) throw httpErrors.IDEMPOTENCY_KEY_INVALID();
+
+    const principal = request.principal
+      ? `${request.principal.kind}:${request.principal.id}`
+      : 'anonymous';
+    const scopeKey = createHash('sha256')
+      .update(`${principal}\n${request.routeOptions.url ?? request.url}\n${header}`)
+      .digest('hex');
+    const requestHash = requestFingerprint(request);
+    return claim(ctx, request, reply, scopeKey, requestHash);
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const scopeKey = request.idempotencyScope;
+    if (!scopeKey) return payload;
+    request.idempotencyScope = undefined;
+    const status = reply.statusCode;
+    if (
+      status >= 500 ||
+      NOT_STORED.has(status) ||
+      (typeof payload !== 'string' && payload !== null)
+    ) {
+      await ctx.db.deleteFrom('idempotencyKey').where('scopeKey', '=', scopeKey).execute();
+      return payload;
+    }
+    const contentType = reply.getHeader('content-type');
+    await ctx.db
+      .updateTable('idempotencyKey')
+      .set({
+        state: 'done',
+        responseStatus: status,
+        responseContentType: typeof contentType === 'string' ? contentType : null,
+        responseBody: payload ?? '',
+      })
+      .where('scopeKey', '=', scopeKey)
+      .execute();
+    return payload;
+  });
+}
+
+async function claim(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scopeKey: string,
+  requestHash: string,
+): Promise<FastifyReply | undefined> {
+  const now = ctx.clock.now();
+  const lockedUntil = new Date(now.getTime() + LOCK_MS);
+  // Two attempts: the second follows the removal of an expired key.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const inserted = await ctx.db
+      .insertInto('idempotencyKey')
+      .values({
+        scopeKey,
+        requestHash,
+        state: 'running',
+        lockedUntil,
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+      })
+      .onConflict((oc) => oc.column('scopeKey').doNothing())
+      .returning('scopeKey')
+      .executeTakeFirst();
+    if (inserted) {
+      request.idempotencyScope = scopeKey;
+      return undefined;
+    }
+
+    const existing = await ctx.db
+      .selectFrom('idempotencyKey')
+      .selectAll()
+      .where('scopeKey', '=', scopeKey)
+      .executeTakeFirst();
+    if (!existing) continue;
+    if (existing.expiresAt <= now) {
+      await ctx.db
+        .deleteFrom('idempotencyKey')
+        .where('scopeKey', '=', scopeKey)
+        .where('expiresAt', '<=', now)
+        .execute();
+      continue;
+    }
+    if (existing.requestHash !== requestHash) throw httpErrors.IDEMPOTENCY_KEY_REUSED();
+    if (existing.state === 'running') {
+      const takenOver = await ctx.db
+        .updateTable('idempotencyKey')
+        .set({ lockedUntil })
+        .where('scopeKey', '=', scopeKey)
+        .where('state', '=', 'running')
+        .where('lockedUntil', '<', now)
+        .returning('scopeKey')
+        .executeTakeFirst();
+      if (!takenOver) throw httpErrors.IDEMPOTENCY_KEY_IN_USE();
+      request.idempotencyScope = scopeKey;
+      return undefined;
+    }
+    return reply
+      .status(existing.responseStatus ?? 200)
+      .header('Idempotent-Replayed', 'true')
+      .type(existing.responseContentType ?? 'application/json; charset=utf-8')
+      .send(existing.responseBody ?? '');
+  }
+  throw httpErrors.IDEMPOTENCY_KEY_IN_USE();
+}
+
+/** Removes keys past their 24 hours; run by the scheduler. */
+export async function purgeExpiredIdempotencyKeys(ctx: AppContext): Promise<number> {
+  const result = await ctx.db
+    .deleteFrom('idempotencyKey')
+    .where('expiresAt', '<', ctx.clock.now())
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
