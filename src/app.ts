@@ -29,8 +29,10 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 export async function buildApp(options: BuildAppOptions): Promise<Api> {
   const { ctx } = options;
+  // Typed as Fastify's logger interface so the instance keeps the plain `Api` type.
+  const logger: FastifyBaseLogger = ctx.log;
   const app = Fastify({
-    loggerInstance: ctx.log,
+    loggerInstance: logger,
     bodyLimit: ctx.config.bodyLimitBytes,
     trustProxy: ctx.config.trustProxy,
     requestIdHeader: false,
