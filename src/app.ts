@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from './kernel/context';
+import './kernel/auth/principal';
 import type { Manifest } from './kernel/manifest';
 import type { Api } from './kernel/http/api';
 import { errorHandler, envelope } from './kernel/errors/error-handler';
@@ -52,6 +53,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });

@@ -5,5 +5,6 @@
 import type { Manifest } from './kernel/manifest';
 import { dbManifest } from './kernel/db/kernel.manifest';
 import { httpManifest } from './kernel/http/http.manifest';
+import { agenciesManifest } from './kernel/agencies/agencies.manifest';
 
-export const manifests: readonly Manifest[] = [dbManifest, httpManifest];
+export const manifests: readonly Manifest[] = [dbManifest, httpManifest, agenciesManifest];

@@ -3,5 +3,6 @@
  * `<concern>.tables.ts`; modules extend the type with `db.withTables<TheirTables>()`.
  */
 import type { HttpTables } from '../http/http.tables';
+import type { AgenciesTables } from '../agencies/agencies.tables';
 
-export type KernelTables = HttpTables;
+export type KernelTables = HttpTables & AgenciesTables;
