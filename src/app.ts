@@ -13,6 +13,7 @@ import type { Api } from './kernel/http/api';
 import { errorHandler, envelope } from './kernel/errors/error-handler';
 import { httpErrors } from './kernel/errors/common.errors';
 import { registerSecurity } from './kernel/http/security';
+import { registerAuth } from './kernel/auth/register-auth';
 import { registerOpenApi } from './kernel/http/openapi';
 import { healthRoutes, type ReadinessProbe } from './kernel/http/health.routes';
 import { registerIdempotency } from './kernel/http/idempotency';
@@ -62,6 +63,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
   app.removeContentTypeParser('text/plain');
 
   await registerSecurity(app, ctx.config);
+  await registerAuth(app, ctx);
   await registerOpenApi(app, ctx.config);
   await registerIdempotency(app, ctx);
 

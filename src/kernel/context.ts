@@ -6,6 +6,8 @@ import type { Config } from './config/config';
 import type { Database, Db } from './db/database';
 import type { Logger } from './logging/logger';
 import type { Clock } from './clock';
+import type { FileStore } from './storage/file-store';
+import type { Notifier } from './notify/notifier';
 
 export interface AppContext {
   config: Readonly<Config>;
@@ -13,4 +15,8 @@ export interface AppContext {
   db: Db;
   log: Logger;
   clock: Clock;
+  /** Content of stored files (local disk by default). */
+  files: FileStore;
+  /** Delivery channels for notifications: e-mail, SMS, Zalo. */
+  notify: Notifier;
 }

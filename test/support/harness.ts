@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../src/kernel/db/database';
 import { loadConfig, type Config } from '../../src/kernel/config/config';
 import { createContext } from '../../src/kernel/create-context';
@@ -16,7 +17,8 @@ import type { Clock } from '../../src/kernel/clock';
 import { buildApp } from '../../src/app';
 import type { Api } from '../../src/kernel/http/api';
 import { manifests } from '../../src/parts';
-import { PG_TEMPLATE_NAME, readPgliteTemplate, testDatabaseUrl, withDatabase } from './template-db';
+import type { Manifest } from '../../src/kernel/manifest';
+import { readPgliteDump, testDatabaseUrl, withDatabase } from './template-db';
 
 export interface TestDatabase {
   database: Database;
@@ -28,14 +30,15 @@ export interface TestDatabase {
 /** A fresh copy of the migrated, reference-seeded template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = testDatabaseUrl();
+  const template = inject('template');
   if (!url) {
-    const database = await openDatabase({ pgliteDump: readPgliteTemplate() });
+    const database = await openDatabase({ pgliteDump: readPgliteDump(template.pgliteDump!) });
     return { database, drop: () => database.close() };
   }
   const name = `tinhso_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE_NAME}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template.pgTemplate!}`);
   await admin.end();
   const cloneUrl = withDatabase(url, name);
   const database = await openDatabase({ url: cloneUrl, poolSize: 5 });
@@ -54,6 +57,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 export interface TestContextOptions {
   env?: Record<string, string>;
+  /** Parts added after the platform's own, e.g. a probe route used only by a test. */
+  extraManifests?: Manifest[];
   config?: Partial<Config>;
   clock?: Clock;
 }
@@ -88,7 +93,7 @@ export interface TestApp extends TestContext {
 
 export async function createTestApp(options: TestContextOptions = {}): Promise<TestApp> {
   const test = await createTestContext(options);
-  const app = await buildApp({ ctx: test.ctx, manifests });
+  const app = await buildApp({ ctx: test.ctx, manifests: [...manifests, ...(options.extraManifests ?? [])] });
   await app.ready();
   return {
     ...test,

@@ -3,13 +3,25 @@
  * `test/global-setup.ts`: on PostgreSQL a template database that each test clones with
  * CREATE DATABASE … TEMPLATE; on PGlite a dump of the data directory that each test loads.
  * Reference data (administrative units, agencies, calendar) is in the template too.
+ * Names are unique per run, so several runs on one machine never share a template.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
 export const CACHE_DIR = path.resolve('.cache/test');
-export const PGLITE_TEMPLATE = path.join(CACHE_DIR, 'template.tar');
-export const PG_TEMPLATE_NAME = 'tinhso_test_template';
+
+export interface TemplateInfo {
+  /** PGlite: path of the data-dir dump. */
+  pgliteDump?: string;
+  /** PostgreSQL: name of the template database. */
+  pgTemplate?: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    template: TemplateInfo;
+  }
+}
 
 export function testDatabaseUrl(): string | undefined {
   const url = process.env.TEST_DATABASE_URL;
@@ -23,9 +35,6 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export function readPgliteTemplate(): Blob {
-  if (!fs.existsSync(PGLITE_TEMPLATE)) {
-    throw new Error('test template missing: run the tests through vitest (global setup builds it)');
-  }
-  return new Blob([fs.readFileSync(PGLITE_TEMPLATE)]);
+export function readPgliteDump(file: string): Blob {
+  return new Blob([fs.readFileSync(file)]);
 }

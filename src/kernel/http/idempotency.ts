@@ -33,6 +33,9 @@ export function requestFingerprint(request: FastifyRequest): string {
     .update(request.url)
     .update('\n')
     .update(canonicalJson(request.body))
+    // A streamed body (a multipart upload) is not in request.body; its length and type
+    // at least tell two different uploads apart.
+    .update(request.body === undefined ? `\n${request.headers['content-length'] ?? ''}` : '')
     .digest('hex');
 }
 

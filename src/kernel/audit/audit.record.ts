@@ -1,0 +1,71 @@
+/**
+ * Writing to the audit log. Writers only INSERT, in the caller's transaction, so an audit
+ * line exists exactly when the change it describes was committed; no writer waits for
+ * another (the sealer links rows into the hash chain afterwards).
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+
+export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
+
+export interface AuditEntry {
+  actorType: AuditActorType;
+  actorId: string | null;
+  /** What happened, `<part>.<verb>`, e.g. `auth.login_failed`, `dossier.accepted`. */
+  action: string;
+  recordType: string | null;
+  recordId: string | null;
+  ip: string | null;
+  /** Request that caused the change, to join the audit line with the logs. */
+  requestId?: string | null;
+  /** Facts worth keeping; never secrets (the log is kept for years and shown to auditors). */
+  details?: Record<string, unknown>;
+}
+
+export type AuditWriter = Kysely<any> | Transaction<any>;
+
+export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
+  // Raw SQL with the real column names: callers may hold any Kysely instance, with or
+  // without the camel-case plugin.
+  await sql`
+    INSERT INTO audit_event
+      (actor_type, actor_id, action, record_type, record_id, ip, request_id, details)
+    VALUES (
+      ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.recordType},
+      ${entry.recordId}, ${entry.ip}, ${entry.requestId ?? null},
+      ${JSON.stringify(entry.details ?? {})}::jsonb
+    )
+  `.execute(db);
+}
+
+export interface PersonalDataRead {
+  actorType: AuditActorType;
+  actorId: string | null;
+  recordType: string;
+  recordId: string;
+  /** Names of the personal fields shown, e.g. `['citizenId', 'phone']`; never their values. */
+  fields: string[];
+  ip?: string | null;
+  requestId?: string | null;
+  /** Why the data was read, when the caller knows (e.g. `dossier.review`). */
+  purpose?: string;
+}
+
+/** Every read of personal data by staff leaves a line (Decree 13/2023/NĐ-CP, Article 27). */
+export async function recordPersonalDataRead(
+  db: AuditWriter,
+  read: PersonalDataRead,
+): Promise<void> {
+  await recordAudit(db, {
+    actorType: read.actorType,
+    actorId: read.actorId,
+    action: 'personal_data.read',
+    recordType: read.recordType,
+    recordId: read.recordId,
+    ip: read.ip ?? null,
+    requestId: read.requestId ?? null,
+    details: {
+      fields: [...new Set(read.fields)].sort(),
+      ...(read.purpose ? { purpose: read.purpose } : {}),
+    },
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The demo accounts loaded with the Quảng Ninh demo data, printed at start-up so people can
+ * try every role. Staff accounts share one FIXED authenticator secret, known to the demo
+ * guide and to the browser tests, so codes can be computed (e.g. by any authenticator app
+ * fed this secret). Never enable the demo data on a real installation.
+ */
+export type DemoRole = 'province_admin' | 'agency_admin' | 'officer' | 'operator' | 'citizen';
+
+export interface DemoAccount {
+  role: DemoRole;
+  email: string;
+  password: string;
+  fullName: string;
+  /** Where the staff member works, found by kind and name in the demo agency tree. */
+  agency: {
+    kind: 'province_committee' | 'department' | 'commune_committee';
+    nameLike?: string;
+  } | null;
+  /** Base32 TOTP secret for staff; null for the citizen. */
+  totpSecret: string | null;
+}
+
+/** Base32 of the ASCII text `tinhso-demo-totp-key` (160 bits). */
+export const DEMO_TOTP_SECRET = 'ORUW42DTN4WWIZLNN4WXI33UOAWWWZLZ';
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    role: 'province_admin',
+    email: 'quantri.tinh@quangninh.example',
+    password: 'Vinh-Ha-Long-2026',
+    fullName: 'Nguyễn Văn Quản',
+    agency: { kind: 'province_committee' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'agency_admin',
+    email: 'quantri.soxaydung@quangninh.example',
+    password: 'Cau-Bai-Chay-2026',
+    fullName: 'Trần Thị Xây',
+    agency: { kind: 'department', nameLike: 'xây dựng' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'officer',
+    email: 'canbo.halong@quangninh.example',
+    password: 'Nui-Bai-Tho-2026',
+    fullName: 'Lê Văn Cần',
+    agency: { kind: 'commune_committee', nameLike: 'hạ long' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'operator',
+    email: 'vanhanh.ioc@quangninh.example',
+    password: 'Dao-Tuan-Chau-2026',
+    fullName: 'Phạm Thị Hành',
+    agency: { kind: 'province_committee' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'citizen',
+    email: 'congdan@quangninh.example',
+    password: 'Yen-Tu-Mua-Xuan-2026',
+    fullName: 'Hoàng Thị Dân',
+    agency: null,
+    totpSecret: null,
+  },
+];

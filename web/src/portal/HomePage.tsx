@@ -1,0 +1,59 @@
+/** The portal's front page: what the platform offers, and where to go next. */
+import { Link } from 'react-router';
+import { useI18n } from '../shared/i18n/i18n';
+import { useSession } from '../shared/auth/session';
+import { usePageTitle } from '../shared/ui/usePageTitle';
+
+export function HomePage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  usePageTitle(t('nav.home'));
+
+  return (
+    <>
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t('home.title')}</h1>
+        <p className="lead">{t('home.lead')}</p>
+        {user ? (
+          <p className="hero-welcome">{t('home.welcome', { name: user.fullName })}</p>
+        ) : (
+          <p className="hero-actions">
+            <Link to="/register" className="button">
+              {t('app.register')}
+            </Link>
+            <Link to="/sign-in" className="button button-secondary">
+              {t('app.signIn')}
+            </Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="services-title" className="services">
+        <h2 id="services-title">{t('home.services')}</h2>
+        <ul className="cards">
+          <li className="card">
+            <h3>
+              <Link to="/map">{t('home.serviceMapTitle')}</Link>
+            </h3>
+            <p>{t('home.serviceMapText')}</p>
+          </li>
+          <li className="card">
+            <h3>
+              <Link to={user ? '/account' : '/register'}>
+                {user ? t('profile.title') : t('home.serviceAccountTitle')}
+              </Link>
+            </h3>
+            <p>{user ? t('home.serviceProfileText') : t('home.serviceAccountText')}</p>
+          </li>
+          <li className="card">
+            <h3>
+              <Link to="/console">{t('home.serviceStaffTitle')}</Link>
+            </h3>
+            <p>{t('home.serviceStaffText')}</p>
+          </li>
+        </ul>
+        <p className="note">{t('home.offlineReady')}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+/** The citizens' portal: home, the administrative map, sign-in, registration and account. */
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { AreaLayout } from '../shared/ui/AreaLayout';
+import type { NavItem } from '../shared/ui/AreaHeader';
+import { Loading } from '../shared/ui/Loading';
+import { NotFoundPage } from '../shared/ui/NotFoundPage';
+import { HomePage } from './HomePage';
+import { SignInPage } from '../features/auth/SignInPage';
+import { MfaPage } from '../features/auth/MfaPage';
+import { EnrolPage } from '../features/auth/EnrolPage';
+import { RegisterPage } from '../features/auth/RegisterPage';
+import { ProfilePage } from '../features/account/ProfilePage';
+import '../shared/styles/portal.css';
+
+// The map page pulls in MapLibre; it loads only when someone opens it.
+const MapPage = lazy(() => import('./MapPage'));
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'nav.home', end: true },
+  { to: '/map', label: 'nav.map' },
+];
+
+export default function PortalArea() {
+  return (
+    <AreaLayout area="portal" nav={NAV}>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route index element={<HomePage />} />
+          <Route path="map" element={<MapPage />} />
+          <Route path="sign-in" element={<SignInPage />} />
+          <Route path="sign-in/mfa" element={<MfaPage />} />
+          <Route path="sign-in/enrol" element={<EnrolPage />} />
+          <Route path="register" element={<RegisterPage />} />
+          <Route path="account" element={<ProfilePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </AreaLayout>
+  );
+}
