@@ -55,7 +55,8 @@ function run(url: (lat: number, lon: number) => string, seconds = SECONDS): Prom
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const servers = spawn(process.execPath, ['--import', 'tsx', 'bench/geo-locate.servers.ts'], {
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -69,8 +70,10 @@ const firstLine = await new Promise<string>((resolve, reject) => {
   servers.once('exit', (code) => reject(new Error(`benchmark servers exited with ${code}`)));
 });
 const ports = JSON.parse(firstLine) as { platform: number; bare: number };
-const platformUrl = (lat: number, lon: number) => `http://127.0.0.1:${ports.platform}/api/geo/locate?lat=${lat}&lon=${lon}`;
-const bareUrl = (lat: number, lon: number) => `http://127.0.0.1:${ports.bare}/locate?lat=${lat}&lon=${lon}`;
+const platformUrl = (lat: number, lon: number) =>
+  `http://127.0.0.1:${ports.platform}/api/geo/locate?lat=${lat}&lon=${lon}`;
+const bareUrl = (lat: number, lon: number) =>
+  `http://127.0.0.1:${ports.bare}/locate?lat=${lat}&lon=${lon}`;
 
 try {
   // Warm both paths (query plans, JIT) before measuring.

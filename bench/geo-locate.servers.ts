@@ -55,7 +55,9 @@ bare.get('/locate', async (request, reply) => {
 await bare.listen({ host: '127.0.0.1', port: 0 });
 
 const portOf = (server: typeof bare.server) => (server.address() as { port: number }).port;
-process.stdout.write(`${JSON.stringify({ platform: portOf(platform.server), bare: portOf(bare.server) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ platform: portOf(platform.server), bare: portOf(bare.server) })}\n`,
+);
 
 process.on('SIGTERM', () => {
   void (async () => {

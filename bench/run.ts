@@ -15,7 +15,8 @@ const benches = fs
   .filter((file) => !only || file.includes(only))
   .sort();
 const databases: Array<Record<string, string>> = [{ BENCH_DATABASE_URL: '' }];
-if (process.env.BENCH_DATABASE_URL) databases.push({ BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL });
+if (process.env.BENCH_DATABASE_URL)
+  databases.push({ BENCH_DATABASE_URL: process.env.BENCH_DATABASE_URL });
 
 let missed = 0;
 for (const bench of benches) {
@@ -25,7 +26,11 @@ for (const bench of benches) {
       stdio: ['ignore', 'pipe', 'inherit'],
       encoding: 'utf8',
     });
-    const line = result.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
+    const line = result.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .pop();
     if (result.status !== 0 || !line) {
       process.stdout.write(`${JSON.stringify({ bench, error: `exited with ${result.status}` })}\n`);
       missed += 1;

@@ -4,7 +4,7 @@
  * `app.inject()`.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyRequest, type RouteOptions } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from './kernel/context';
 import './kernel/auth/principal';
@@ -28,6 +28,28 @@ export interface BuildAppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const BODY_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * A write route without a body schema takes no body: fields sent to it are unknown fields
+ * (400), not silently ignored, like everywhere else.
+ */
+function refuseBodiesWhereNoneIsExpected(route: RouteOptions): void {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (!methods.some((m) => BODY_METHODS.includes(m)) || route.schema?.body) return;
+  if (!route.url.startsWith('/api/')) return;
+  const existing = route.preValidation ? [route.preValidation].flat() : [];
+  route.preValidation = [
+    ...existing,
+    async (request: FastifyRequest) => {
+      const body = request.body;
+      if (body === undefined || body === null) return;
+      const fields = typeof body === 'object' && !Buffer.isBuffer(body) ? Object.keys(body) : ['(body)'];
+      if (fields.length === 0) return;
+      throw httpErrors.VALIDATION_FAILED(fields.map((field) => ({ field: `body.${field}`, message: 'unknown field' })));
+    },
+  ] as RouteOptions['preValidation'];
+}
 
 export async function buildApp(options: BuildAppOptions): Promise<Api> {
   const { ctx } = options;
@@ -59,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
     void reply.header('X-Request-Id', request.id);
   });
   app.setErrorHandler(errorHandler);
+  app.addHook('onRoute', refuseBodiesWhereNoneIsExpected);
   // Only JSON (and multipart where a route registers it) is accepted.
   app.removeContentTypeParser('text/plain');
 

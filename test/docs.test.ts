@@ -11,7 +11,9 @@ describe('documentation', () => {
 
   it('docs/configuration.md documents every environment variable the code reads', () => {
     const source = fs.readFileSync('src/kernel/config/config.ts', 'utf8');
-    const names = new Set([...source.matchAll(/\b(?:str|int|bool|oneOf|url)\('([A-Z0-9_]+)'/g)].map((m) => m[1]!));
+    const names = new Set(
+      [...source.matchAll(/\b(?:str|int|bool|oneOf|url)\('([A-Z0-9_]+)'/g)].map((m) => m[1]!),
+    );
     expect(names.size).toBeGreaterThan(10);
     const doc = fs.readFileSync('docs/configuration.md', 'utf8');
     const missing = [...names].filter((name) => !doc.includes(`\`${name}\``));

@@ -19,7 +19,8 @@ function routesOf(doc: { paths: Record<string, Record<string, unknown>> }): Rout
   for (const [path, operations] of Object.entries(doc.paths)) {
     // Path parameters get a value of the wrong kind, which must be a 4xx too.
     const url = path.replace(/\{[^}]+\}/g, 'not-a-real-id');
-    for (const method of Object.keys(operations)) routes.push({ method: method.toUpperCase(), url });
+    for (const method of Object.keys(operations))
+      routes.push({ method: method.toUpperCase(), url });
   }
   return routes;
 }
@@ -50,16 +51,36 @@ describe('hostile input on every route', () => {
     expect(routes.length).toBeGreaterThan(0);
   });
 
-  const cases: Array<{ name: string; headers: Record<string, string>; payload: () => Buffer | string }> = [
-    { name: '1 MB of random bytes as JSON', headers: { 'content-type': 'application/json' }, payload: () => random1MB },
+  const cases: Array<{
+    name: string;
+    headers: Record<string, string>;
+    payload: () => Buffer | string;
+  }> = [
+    {
+      name: '1 MB of random bytes as JSON',
+      headers: { 'content-type': 'application/json' },
+      payload: () => random1MB,
+    },
     {
       name: '1 MB of random bytes as octet-stream',
       headers: { 'content-type': 'application/octet-stream' },
       payload: () => random1MB,
     },
-    { name: 'malformed JSON', headers: { 'content-type': 'application/json' }, payload: () => '{"a": [1, 2,' },
-    { name: 'a 50 MB body', headers: { 'content-type': 'application/json' }, payload: () => body50MB },
-    { name: 'a wrong content type', headers: { 'content-type': 'application/xml' }, payload: () => '<a/>' },
+    {
+      name: 'malformed JSON',
+      headers: { 'content-type': 'application/json' },
+      payload: () => '{"a": [1, 2,',
+    },
+    {
+      name: 'a 50 MB body',
+      headers: { 'content-type': 'application/json' },
+      payload: () => body50MB,
+    },
+    {
+      name: 'a wrong content type',
+      headers: { 'content-type': 'application/xml' },
+      payload: () => '<a/>',
+    },
     { name: 'text/plain', headers: { 'content-type': 'text/plain' }, payload: () => 'hello' },
     {
       name: 'unknown fields',

@@ -23,7 +23,11 @@ const SHELL = { ip: '127.0.0.1', userAgent: 'tinhso-cli', requestId: 'cli' };
 
 /** Every permission over every root of the agency tree. */
 async function systemPrincipal(ctx: AppContext): Promise<Principal> {
-  const roots = await ctx.db.selectFrom('agency').select('id').where('parentId', 'is', null).execute();
+  const roots = await ctx.db
+    .selectFrom('agency')
+    .select('id')
+    .where('parentId', 'is', null)
+    .execute();
   const permissions = new Set<string>(Object.values(PERMISSIONS));
   return {
     kind: 'user',
@@ -76,7 +80,11 @@ async function userCreate(args: string[]): Promise<number> {
       process.stderr.write('a staff account needs --email and --agency <agency code>\n');
       return 1;
     }
-    const agency = await ctx.db.selectFrom('agency').select('id').where('code', '=', values.agency).executeTakeFirst();
+    const agency = await ctx.db
+      .selectFrom('agency')
+      .select('id')
+      .where('code', '=', values.agency)
+      .executeTakeFirst();
     if (!agency) {
       process.stderr.write(`no agency has the code ${values.agency}\n`);
       return 1;
@@ -100,7 +108,11 @@ async function userCreate(args: string[]): Promise<number> {
   }
 }
 
-export async function adminCommand(command: string, sub: string | undefined, args: string[]): Promise<number> {
+export async function adminCommand(
+  command: string,
+  sub: string | undefined,
+  args: string[],
+): Promise<number> {
   if (command === 'user' && sub === 'create') return userCreate(args);
   if (command === 'audit' && sub === 'verify') {
     const runtime = await openRuntime();

@@ -51,7 +51,9 @@ function isRunning(pid: number): boolean {
   }
 }
 
-export async function openRuntime(options: { migrate?: boolean; config?: Readonly<Config> } = {}): Promise<Runtime> {
+export async function openRuntime(
+  options: { migrate?: boolean; config?: Readonly<Config> } = {},
+): Promise<Runtime> {
   const config = options.config ?? loadConfig();
   const log = createLogger(config);
   let unlock = (): void => undefined;

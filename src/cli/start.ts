@@ -22,7 +22,8 @@ export function parseRoles(arg: string | undefined, fallback: readonly Role[]): 
   if (!arg) return [...fallback];
   const roles = arg.split(',').map((r) => r.trim()) as Role[];
   for (const role of roles) {
-    if (!ALL_ROLES.includes(role)) throw new Error(`unknown role "${role}" (use ${ALL_ROLES.join(', ')})`);
+    if (!ALL_ROLES.includes(role))
+      throw new Error(`unknown role "${role}" (use ${ALL_ROLES.join(', ')})`);
   }
   return roles;
 }
@@ -83,7 +84,12 @@ export async function startCommand(roleArg: string | undefined): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-function printWelcome(url: string, demoLoaded: boolean, showDemoAccounts: boolean, elapsedMs: number): void {
+function printWelcome(
+  url: string,
+  demoLoaded: boolean,
+  showDemoAccounts: boolean,
+  elapsedMs: number,
+): void {
   const lines = [
     '',
     `tinhso ready at ${url}  (${(elapsedMs / 1000).toFixed(1)} s)`,
@@ -96,7 +102,9 @@ function printWelcome(url: string, demoLoaded: boolean, showDemoAccounts: boolea
     lines.push('', '  Tài khoản mẫu / Demo accounts (password · TOTP secret for staff):');
     for (const account of DEMO_ACCOUNTS) {
       const totp = account.totpSecret ? `  TOTP ${account.totpSecret}` : '';
-      lines.push(`    ${account.role.padEnd(15)} ${account.email.padEnd(38)} ${account.password}${totp}`);
+      lines.push(
+        `    ${account.role.padEnd(15)} ${account.email.padEnd(38)} ${account.password}${totp}`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);

@@ -138,6 +138,15 @@ describe('agencies API', () => {
     });
     const detail = await get(`/api/agencies/${id(CONSTRUCTION)}`);
     expect(detail.json().childCount).toBe(1);
+    const audited = await t.ctx.db
+      .selectFrom('auditEvent')
+      .select(['action', 'actorId', 'ip'])
+      .where('recordType', '=', 'agency')
+      .where('recordId', '=', created.json().id)
+      .execute();
+    expect(audited).toEqual([
+      { action: 'agencies.created', actorId: expect.any(String), ip: expect.any(String) },
+    ]);
 
     const outside = await post(departmentAdmin, {
       code: '000.03.04.H49',

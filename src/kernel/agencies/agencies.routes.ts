@@ -63,7 +63,10 @@ export async function agencyRoutes(app: Api, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const principal = requirePermission(request, PERMISSIONS.agenciesManage);
-      const created = await agencies.createAgency(ctx, principal, request.body);
+      const created = await agencies.createAgency(ctx, principal, request.body, {
+        ip: request.ip,
+        requestId: request.id,
+      });
       return reply.status(201).send(created);
     },
   );
@@ -90,7 +93,10 @@ export async function agencyRoutes(app: Api, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const principal = requirePermission(request, PERMISSIONS.agenciesManage);
-      return agencies.updateAgency(ctx, principal, request.params.id, request.body);
+      return agencies.updateAgency(ctx, principal, request.params.id, request.body, {
+        ip: request.ip,
+        requestId: request.id,
+      });
     },
   );
 }

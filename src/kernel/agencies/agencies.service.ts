@@ -4,7 +4,10 @@
  * own subtree: anything outside it answers as if it did not exist, so the API does not reveal
  * which ids are real. Every change holds the tree lock, in one transaction.
  */
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../context';
+import type { KernelTables } from '../db/tables';
+import { recordAudit } from '../audit';
 import type { Principal } from '../auth/principal';
 import { PERMISSIONS } from '../auth/permissions';
 import type { Db } from '../db/database';
@@ -84,10 +87,37 @@ export interface NewAgencyInput {
   communeCodes?: string[];
 }
 
+/** Where a change came from, for the audit log. */
+export interface ChangeOrigin {
+  ip: string | null;
+  requestId: string | null;
+}
+
+async function auditAgencyChange(
+  trx: Transaction<KernelTables>,
+  principal: Principal,
+  origin: ChangeOrigin,
+  action: 'agencies.created' | 'agencies.updated',
+  agencyId: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await recordAudit(trx, {
+    actorType: principal.kind === 'api_key' ? 'api_key' : 'user',
+    actorId: principal.id,
+    action,
+    recordType: 'agency',
+    recordId: agencyId,
+    ip: origin.ip,
+    requestId: origin.requestId,
+    details,
+  });
+}
+
 export async function createAgency(
   ctx: AppContext,
   principal: Principal,
   input: NewAgencyInput,
+  origin: ChangeOrigin = { ip: null, requestId: null },
 ): Promise<AgencyDetail> {
   const scope = scopeOf(principal);
   assertAgencyCode(input.code);
@@ -108,6 +138,12 @@ export async function createAgency(
       parentId: parent.id,
     });
     await replaceServedCommunes(trx, id, input.communeCodes ?? []);
+    await auditAgencyChange(trx, principal, origin, 'agencies.created', id, {
+      code: input.code,
+      kind: input.kind,
+      parentId: parent.id,
+      communeCodes: input.communeCodes ?? [],
+    });
     return detail(trx, (await findAgency(trx, id))!);
   });
 }
@@ -126,6 +162,7 @@ export async function updateAgency(
   principal: Principal,
   id: string,
   patch: AgencyPatch,
+  origin: ChangeOrigin = { ip: null, requestId: null },
 ): Promise<AgencyDetail> {
   const scope = scopeOf(principal);
   if (patch.code !== undefined) assertAgencyCode(patch.code);
@@ -172,6 +209,14 @@ export async function updateAgency(
       ...(patch.nameEn !== undefined && { nameEn: patch.nameEn }),
       ...(patch.active !== undefined && { active: patch.active }),
       updatedAt: now,
+    });
+    await auditAgencyChange(trx, principal, origin, 'agencies.updated', agency.id, {
+      changed: Object.keys(patch),
+      ...(patch.parentId !== undefined && {
+        fromParentId: agency.parentId,
+        toParentId: patch.parentId,
+      }),
+      ...(patch.active !== undefined && { active: patch.active }),
     });
     return detail(trx, (await findAgency(trx, agency.id))!);
   });

@@ -193,9 +193,19 @@ export function loadConfig(
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     uploadLimitBytes: int('UPLOAD_LIMIT_BYTES', 20 * 1_048_576, 1024, 2048 * 1_048_576),
     // Tests that check rate limiting set their own limit.
-    rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', nodeEnv === 'test' ? 100_000 : 600, 1, 1_000_000),
+    rateLimitPerMinute: int(
+      'RATE_LIMIT_PER_MINUTE',
+      nodeEnv === 'test' ? 100_000 : 600,
+      1,
+      1_000_000,
+    ),
     // Off in tests: a loaded test machine must not turn assertions into 503s.
-    overloadMaxEventLoopDelayMs: int('OVERLOAD_MAX_EVENT_LOOP_DELAY_MS', nodeEnv === 'test' ? 0 : 1000, 0, 60_000),
+    overloadMaxEventLoopDelayMs: int(
+      'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS',
+      nodeEnv === 'test' ? 0 : 1000,
+      0,
+      60_000,
+    ),
     overloadMaxHeapUsedBytes: int('OVERLOAD_MAX_HEAP_USED_BYTES', 0, 0, Number.MAX_SAFE_INTEGER),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),

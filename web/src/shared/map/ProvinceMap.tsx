@@ -36,6 +36,28 @@ function prefersReducedMotion(): boolean {
   return window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 }
 
+interface MapNames {
+  label: string;
+  zoomIn: string;
+  zoomOut: string;
+}
+
+/** Gives the canvas and the zoom buttons their names in the reader's language. */
+function nameMap(map: MapLibreMap, names: MapNames, instructionsId: string): void {
+  const canvas = map.getCanvas();
+  canvas.setAttribute('aria-label', names.label);
+  canvas.setAttribute('aria-describedby', instructionsId);
+  const container = map.getContainer();
+  for (const [selector, name] of [
+    ['.maplibregl-ctrl-zoom-in', names.zoomIn],
+    ['.maplibregl-ctrl-zoom-out', names.zoomOut],
+  ] as const) {
+    const button = container.querySelector(selector);
+    button?.setAttribute('aria-label', name);
+    button?.setAttribute('title', name);
+  }
+}
+
 export default function ProvinceMap({
   provinceCode,
   provinceName,
@@ -53,6 +75,9 @@ export default function ProvinceMap({
   const instructionsId = useId();
   const listId = useId();
   const label = t('map.label', { province: provinceName });
+  // Read by the map-building effect without rebuilding the map when the language changes.
+  const names = useRef({ label, zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') });
+  names.current = { label, zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut') };
 
   const features = useMemo<CommuneFeature[]>(
     () =>
@@ -100,6 +125,7 @@ export default function ProvinceMap({
     map.keyboard.disableRotation();
     map.touchZoomRotate.disableRotation();
     map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    nameMap(map, names.current, instructionsId);
 
     const popup = new Popup({ closeButton: false, closeOnClick: false, className: 'map-popup' });
     let hovered: string | null = null;
@@ -133,24 +159,12 @@ export default function ProvinceMap({
       mapRef.current = null;
       setReady(false);
     };
-  }, [boundaries.data, tileUrl, theme]);
+  }, [boundaries.data, tileUrl, theme, instructionsId]);
 
-  // The canvas is the focusable map; its name and instructions follow the language.
+  // The canvas is the focusable map; its name and the controls' names follow the language.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map) return;
-    const canvas = map.getCanvas();
-    canvas.setAttribute('aria-label', label);
-    canvas.setAttribute('aria-describedby', instructionsId);
-    const container = map.getContainer();
-    container
-      .querySelector('.maplibregl-ctrl-zoom-in')
-      ?.setAttribute('aria-label', t('map.zoomIn'));
-    container.querySelector('.maplibregl-ctrl-zoom-in')?.setAttribute('title', t('map.zoomIn'));
-    container
-      .querySelector('.maplibregl-ctrl-zoom-out')
-      ?.setAttribute('aria-label', t('map.zoomOut'));
-    container.querySelector('.maplibregl-ctrl-zoom-out')?.setAttribute('title', t('map.zoomOut'));
+    if (map) nameMap(map, names.current, instructionsId);
   }, [ready, label, instructionsId, t]);
 
   // Shows the selected unit: highlighted and brought into view.
