@@ -14,7 +14,7 @@ import { createStaff } from '../kernel/auth/admin-users.service';
 import { registerCitizen } from '../kernel/auth/auth.service';
 import { base32Decode } from '../kernel/auth/base32';
 import { totp } from '../kernel/auth/totp';
-import { runAuditVerify } from '../kernel/audit';
+import { runAuditVerify, sealPendingAuditEvents } from '../kernel/audit';
 import type { AppContext } from '../kernel/context';
 import { openRuntime } from './runtime';
 
@@ -30,8 +30,8 @@ async function systemPrincipal(ctx: AppContext): Promise<Principal> {
     .execute();
   const permissions = new Set<string>(Object.values(PERMISSIONS));
   return {
-    kind: 'user',
-    id: 'system',
+    kind: 'system',
+    id: 'tinhso-cli',
     type: 'staff',
     agencyId: roots[0]?.id ?? null,
     permissions,
@@ -117,6 +117,9 @@ export async function adminCommand(
   if (command === 'audit' && sub === 'verify') {
     const runtime = await openRuntime();
     try {
+      // Seal what the scheduler would seal within a second (the platform may be stopped),
+      // so the check covers every committed row.
+      await sealPendingAuditEvents(runtime.ctx.db);
       return await runAuditVerify(runtime.ctx, process.stdout);
     } finally {
       await runtime.close();

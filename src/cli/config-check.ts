@@ -1,7 +1,13 @@
 /** `tinhso config check`: validates the environment and prints the effective settings. */
 import { ConfigError, loadConfig } from '../kernel/config/config';
 
-const SECRET = new Set(['fieldEncryptionKey', 'databaseUrl', 'smtpUrl', 'mqttUrl']);
+const SECRET = new Set([
+  'fieldEncryptionKey',
+  'auditSigningKey',
+  'databaseUrl',
+  'smtpUrl',
+  'mqttUrl',
+]);
 
 export function configCheckCommand(out: NodeJS.WritableStream = process.stdout): number {
   try {

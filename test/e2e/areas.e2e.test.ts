@@ -112,11 +112,11 @@ describe('the portal on a phone', () => {
     expect(await canvas.getAttribute('aria-label')).toBe(
       'Bản đồ các đơn vị hành chính cấp xã của Tỉnh Quảng Ninh',
     );
-    await page.getByText('54 đơn vị').waitFor();
+    await page.getByText('54 đơn vị', { exact: true }).waitFor();
     expect(await page.locator('.commune-list button').count()).toBe(54);
 
     await page.getByLabel('Lọc theo tên').fill('ha long');
-    await page.getByText('1 đơn vị').waitFor();
+    await page.getByText('1 đơn vị', { exact: true }).waitFor();
     await page.locator('.commune-list button', { hasText: 'Hạ Long' }).click();
     await page.locator('.province-map-selected-name', { hasText: 'Hạ Long' }).waitFor();
 

@@ -102,7 +102,7 @@ async function auditAgencyChange(
   details: Record<string, unknown>,
 ): Promise<void> {
   await recordAudit(trx, {
-    actorType: principal.kind === 'api_key' ? 'api_key' : 'user',
+    actorType: principal.kind,
     actorId: principal.id,
     action,
     recordType: 'agency',

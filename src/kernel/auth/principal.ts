@@ -5,7 +5,8 @@
  * that let it finish signing in (see `mfaPending`).
  */
 export interface Principal {
-  kind: 'user' | 'api_key';
+  /** `system`: the shell operator (`tinhso user create`), never an HTTP request. */
+  kind: 'user' | 'api_key' | 'system';
   /** User id, or API key id for machine clients. */
   id: string;
   /** citizen | staff for people; machine for API keys. */

@@ -157,7 +157,7 @@ export function computeDeadline(
 
 function auditActor(actor: CalendarActor) {
   return {
-    actorType: actor.principal.kind === 'api_key' ? ('api_key' as const) : ('user' as const),
+    actorType: actor.principal.kind,
     actorId: actor.principal.id,
     ip: actor.ip,
     requestId: actor.requestId,
