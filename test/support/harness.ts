@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../../src/kernel/config/config';
 import { createContext } from '../../src/kernel/create-context';
 import type { AppContext } from '../../src/kernel/context';
 import type { Clock } from '../../src/kernel/clock';
+import type { Logger } from '../../src/kernel/logging/logger';
 import { buildApp } from '../../src/app';
 import type { Api } from '../../src/kernel/http/api';
 import { manifests } from '../../src/parts';
@@ -61,6 +62,8 @@ export interface TestContextOptions {
   extraManifests?: Manifest[];
   config?: Partial<Config>;
   clock?: Clock;
+  /** A logger to inspect what the platform writes (silent by default). */
+  log?: Logger;
 }
 
 export interface TestContext {
@@ -76,7 +79,12 @@ export async function createTestContext(options: TestContextOptions = {}): Promi
     options.config,
   );
   const testDb = await createTestDatabase();
-  const ctx = await createContext({ config, database: testDb.database, clock: options.clock });
+  const ctx = await createContext({
+    config,
+    database: testDb.database,
+    clock: options.clock,
+    log: options.log,
+  });
   return {
     ctx,
     testDb,
@@ -93,7 +101,10 @@ export interface TestApp extends TestContext {
 
 export async function createTestApp(options: TestContextOptions = {}): Promise<TestApp> {
   const test = await createTestContext(options);
-  const app = await buildApp({ ctx: test.ctx, manifests: [...manifests, ...(options.extraManifests ?? [])] });
+  const app = await buildApp({
+    ctx: test.ctx,
+    manifests: [...manifests, ...(options.extraManifests ?? [])],
+  });
   await app.ready();
   return {
     ...test,
