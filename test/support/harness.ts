@@ -64,6 +64,8 @@ export interface TestContextOptions {
   clock?: Clock;
   /** A logger to inspect what the platform writes (silent by default). */
   log?: Logger;
+  /** A built web app to serve (see src/kernel/http/web-app.ts). */
+  webDir?: string;
 }
 
 export interface TestContext {
@@ -104,6 +106,7 @@ export async function createTestApp(options: TestContextOptions = {}): Promise<T
   const app = await buildApp({
     ctx: test.ctx,
     manifests: [...manifests, ...(options.extraManifests ?? [])],
+    webDir: options.webDir,
   });
   await app.ready();
   return {

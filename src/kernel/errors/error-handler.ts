@@ -61,6 +61,8 @@ export function toAppError(error: unknown): AppError | null {
   if (status === 415) return httpErrors.UNSUPPORTED_MEDIA_TYPE();
   if (status === 429) return httpErrors.RATE_LIMITED();
   if (status === 405) return httpErrors.METHOD_NOT_ALLOWED();
+  if (status === 403) return httpErrors.FORBIDDEN();
+  if (status === 404) return httpErrors.NOT_FOUND();
   if (status === 400)
     return httpErrors.VALIDATION_FAILED([{ field: '', message: fastifyError.message }]);
   return null;

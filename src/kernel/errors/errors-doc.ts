@@ -5,7 +5,10 @@
 import { declaredErrors } from './app-error';
 
 export function renderErrorsDoc(): string {
-  const byOwner = new Map<string, Array<[string, { status: number; message: string; messageVi: string }]>>();
+  const byOwner = new Map<
+    string,
+    Array<[string, { status: number; message: string; messageVi: string }]>
+  >();
   for (const [code, spec] of declaredErrors()) {
     const list = byOwner.get(spec.owner) ?? [];
     list.push([code, spec]);

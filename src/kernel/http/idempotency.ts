@@ -27,16 +27,18 @@ declare module 'fastify' {
 }
 
 export function requestFingerprint(request: FastifyRequest): string {
-  return createHash('sha256')
-    .update(request.method)
-    .update('\n')
-    .update(request.url)
-    .update('\n')
-    .update(canonicalJson(request.body))
-    // A streamed body (a multipart upload) is not in request.body; its length and type
-    // at least tell two different uploads apart.
-    .update(request.body === undefined ? `\n${request.headers['content-length'] ?? ''}` : '')
-    .digest('hex');
+  return (
+    createHash('sha256')
+      .update(request.method)
+      .update('\n')
+      .update(request.url)
+      .update('\n')
+      .update(canonicalJson(request.body))
+      // A streamed body (a multipart upload) is not in request.body; its length and type
+      // at least tell two different uploads apart.
+      .update(request.body === undefined ? `\n${request.headers['content-length'] ?? ''}` : '')
+      .digest('hex')
+  );
 }
 
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` are the same request. */

@@ -18,7 +18,8 @@ export async function registerWebApp(app: Api, webDir: string): Promise<SendWebA
     root: webDir,
     prefix: '/',
     wildcard: true,
-    index: false,
+    // The root is a folder to the static handler; its index is the portal's home page.
+    index: ['index.html'],
     setHeaders: (res, filePath) => {
       const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
       res.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
