@@ -45,7 +45,7 @@ function run(url: (lat: number, lon: number) => string, seconds = SECONDS): Prom
         ],
       },
       (error, result) => {
-        if (error) return reject(error);
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         if (result.non2xx > 0 || result.errors > 0) {
           return reject(new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors`));
         }

@@ -25,7 +25,10 @@ function* files(entry) {
 const hash = createHash('sha256');
 for (const input of inputs) {
   for (const file of files(input)) {
-    hash.update(file).update('\0').update(fs.readFileSync(path.join(root, file)));
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(root, file)));
   }
 }
 const fingerprint = hash.digest('hex');
@@ -33,9 +36,13 @@ const built = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : ''
 
 if (built !== fingerprint) {
   process.stdout.write('Building the web app (first start or sources changed)…\n');
-  execFileSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   fs.writeFileSync(stampFile, fingerprint);
 }

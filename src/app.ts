@@ -44,9 +44,12 @@ function refuseBodiesWhereNoneIsExpected(route: RouteOptions): void {
     async (request: FastifyRequest) => {
       const body = request.body;
       if (body === undefined || body === null) return;
-      const fields = typeof body === 'object' && !Buffer.isBuffer(body) ? Object.keys(body) : ['(body)'];
+      const fields =
+        typeof body === 'object' && !Buffer.isBuffer(body) ? Object.keys(body) : ['(body)'];
       if (fields.length === 0) return;
-      throw httpErrors.VALIDATION_FAILED(fields.map((field) => ({ field: `body.${field}`, message: 'unknown field' })));
+      throw httpErrors.VALIDATION_FAILED(
+        fields.map((field) => ({ field: `body.${field}`, message: 'unknown field' })),
+      );
     },
   ] as RouteOptions['preValidation'];
 }

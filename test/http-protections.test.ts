@@ -62,8 +62,8 @@ describe('rate limits', () => {
     }
     expect(statuses.slice(0, 5).every((s) => s === 200)).toBe(true);
     expect(statuses[6]).toBe(429);
-    expect(last!.json().error.code).toBe('RATE_LIMITED');
-    expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
+    expect(last.json().error.code).toBe('RATE_LIMITED');
+    expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
     // Health probes are never limited.
     expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
   });
