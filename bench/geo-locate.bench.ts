@@ -5,7 +5,9 @@
  * Target: the platform reaches at least 70% of the bare route's requests per second.
  */
 import { spawn } from 'node:child_process';
-import readline from 'node:readline';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import autocannon from 'autocannon';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -58,18 +60,20 @@ function run(url: (lat: number, lon: number) => string, seconds = SECONDS): Prom
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const portsFile = path.join(os.tmpdir(), `tinhso-bench-ports-${process.pid}.json`);
+fs.rmSync(portsFile, { force: true });
 const servers = spawn(process.execPath, ['--import', 'tsx', 'bench/geo-locate.servers.ts'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: process.env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, BENCH_PORTS_FILE: portsFile },
 });
-const firstLine = await new Promise<string>((resolve, reject) => {
-  const lines = readline.createInterface({ input: servers.stdout });
-  lines.on('line', (line) => {
-    if (line.startsWith('{"platform"')) resolve(line);
-  });
-  servers.once('exit', (code) => reject(new Error(`benchmark servers exited with ${code}`)));
-});
-const ports = JSON.parse(firstLine) as { platform: number; bare: number };
+let exited = false;
+servers.once('exit', () => (exited = true));
+while (!fs.existsSync(portsFile)) {
+  if (exited) throw new Error('the benchmark servers exited before listening');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+}
+const ports = JSON.parse(fs.readFileSync(portsFile, 'utf8')) as { platform: number; bare: number };
+fs.rmSync(portsFile);
 const platformUrl = (lat: number, lon: number) =>
   `http://127.0.0.1:${ports.platform}/api/geo/locate?lat=${lat}&lon=${lon}`;
 const bareUrl = (lat: number, lon: number) =>

@@ -1,7 +1,8 @@
 /**
  * The two servers the geo-locate benchmark compares, in one process on one database:
  * the platform (buildApp, with every kernel protection) and a bare Fastify route running
- * the same PostGIS statement. Prints `{"platform":port,"bare":port}` when both listen.
+ * the same PostGIS statement. Writes `{"platform":port,"bare":port}` to BENCH_PORTS_FILE
+ * when both listen.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -55,8 +56,11 @@ bare.get('/locate', async (request, reply) => {
 await bare.listen({ host: '127.0.0.1', port: 0 });
 
 const portOf = (server: typeof bare.server) => (server.address() as { port: number }).port;
-process.stdout.write(
-  `${JSON.stringify({ platform: portOf(platform.server), bare: portOf(bare.server) })}\n`,
+// Ports go to the file the benchmark named: stdout carries the platform's request logs,
+// which the benchmark discards like a log shipper would rather than parse them itself.
+fs.writeFileSync(
+  process.env.BENCH_PORTS_FILE!,
+  JSON.stringify({ platform: portOf(platform.server), bare: portOf(bare.server) }),
 );
 
 process.on('SIGTERM', () => {

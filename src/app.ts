@@ -77,11 +77,24 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
       },
     },
     return503OnClosing: true,
+    // One access-log line per request (onResponse below) instead of Fastify's two.
+    disableRequestLogging: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        url: request.routeOptions.url ?? request.url.split('?')[0],
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request completed',
+    );
   });
   app.setErrorHandler(errorHandler);
   app.addHook('onRoute', refuseBodiesWhereNoneIsExpected);

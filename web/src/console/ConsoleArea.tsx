@@ -1,27 +1,100 @@
-/** The staff console: signed-in staff who passed the second factor only. */
+/**
+ * The staff console: signed-in staff who passed the second factor only. Administration
+ * pages appear in the navigation only for those whose permissions allow them; the pages
+ * check the permission again, and the server a third time.
+ */
 import { Route, Routes } from 'react-router';
 import { AreaLayout } from '../shared/ui/AreaLayout';
 import type { NavItem } from '../shared/ui/AreaHeader';
 import { NotFoundPage } from '../shared/ui/NotFoundPage';
 import { RequireStaff } from '../shared/auth/RequireStaff';
+import { useSession } from '../shared/auth/session';
 import { ProfilePage } from '../features/account/ProfilePage';
 import { ConsoleHome } from './ConsoleHome';
 import { AgenciesPage } from '../features/agencies/AgenciesPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { CreateUserPage } from '../features/admin/CreateUserPage';
+import { UserDetailPage } from '../features/admin/UserDetailPage';
+import { ApiKeysPage } from '../features/admin/ApiKeysPage';
+import { AuditPage } from '../features/admin/AuditPage';
+import { SystemPage } from '../features/admin/SystemPage';
+import { CalendarPage } from '../features/admin/CalendarPage';
+import { ADMIN_PAGES } from './admin-pages';
 import '../shared/styles/console.css';
-
-const NAV: NavItem[] = [
-  { to: '/console', label: 'nav.consoleHome', end: true },
-  { to: '/console/agencies', label: 'nav.agencies' },
-  { to: '/console/account', label: 'app.account' },
-];
+import '../features/admin/admin.css';
 
 export default function ConsoleArea() {
+  const { user } = useSession();
+  const allowed = ADMIN_PAGES.filter((page) => user?.permissions.includes(page.permission));
+  const nav: NavItem[] = [
+    { to: '/console', label: 'nav.consoleHome', end: true },
+    { to: '/console/agencies', label: 'nav.agencies' },
+    ...allowed.map((page) => ({ to: page.to, label: page.label })),
+    { to: '/console/account', label: 'app.account' },
+  ];
+
   return (
-    <AreaLayout area="console" nav={NAV}>
+    <AreaLayout area="console" nav={nav}>
       <RequireStaff>
         <Routes>
           <Route index element={<ConsoleHome />} />
           <Route path="agencies" element={<AgenciesPage />} />
+          <Route
+            path="users"
+            element={
+              <RequireStaff permission="users.manage">
+                <UsersPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="users/new"
+            element={
+              <RequireStaff permission="users.manage">
+                <CreateUserPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="users/:id"
+            element={
+              <RequireStaff permission="users.manage">
+                <UserDetailPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="api-keys"
+            element={
+              <RequireStaff permission="api_keys.manage">
+                <ApiKeysPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequireStaff permission="audit.read">
+                <AuditPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="system"
+            element={
+              <RequireStaff permission="events.manage">
+                <SystemPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="calendar"
+            element={
+              <RequireStaff permission="calendar.manage">
+                <CalendarPage />
+              </RequireStaff>
+            }
+          />
           <Route path="account" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage home="/console" />} />
         </Routes>

@@ -4,6 +4,7 @@ import { useI18n } from '../shared/i18n/i18n';
 import { useSession } from '../shared/auth/session';
 import { roleLabel } from '../shared/auth/roles';
 import { usePageTitle } from '../shared/ui/usePageTitle';
+import { ADMIN_PAGES } from './admin-pages';
 
 export function ConsoleHome() {
   const { t } = useI18n();
@@ -42,6 +43,13 @@ export function ConsoleHome() {
                 <Link to="/ops">{t('console.openOps')}</Link>
               </li>
             ) : null}
+            {ADMIN_PAGES.filter((page) => user.permissions.includes(page.permission)).map(
+              (page) => (
+                <li key={page.to}>
+                  <Link to={page.to}>{t(page.label)}</Link>
+                </li>
+              ),
+            )}
             <li>
               <Link to="/console/account">{t('console.openAccount')}</Link>
             </li>
