@@ -6,17 +6,16 @@
 import { useState, type FormEvent } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useI18n } from '../../shared/i18n/i18n';
-import { formatDateTime, formatNumber } from '../../shared/i18n/format';
+import { formatDateTime } from '../../shared/i18n/format';
 import { api, unwrap } from '../../shared/api/client';
 import type { paths } from '../../shared/api/openapi';
 import { useSession } from '../../shared/auth/session';
 import { Alert } from '../../shared/ui/Alert';
 import { Field } from '../../shared/ui/Field';
-import { Loading } from '../../shared/ui/Loading';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
 import { AgencySelect } from './AgencySelect';
 import { OneTimeSecret } from './OneTimeSecret';
-import { Pager } from './Pager';
+import { PagedTable } from './PagedTable';
 import { formProblems } from './form-problems';
 import { provinceDayBound } from './format-date';
 
@@ -162,7 +161,7 @@ function CreateKeyForm() {
 }
 
 function KeyList() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [page, setPage] = useState(1);
   const result = useQuery({
     queryKey: [...KEYS, page],
@@ -170,51 +169,29 @@ function KeyList() {
       unwrap(api.GET('/api/admin/api-keys', { params: { query: { page, pageSize: PAGE_SIZE } } })),
     placeholderData: keepPreviousData,
   });
-  const data = result.data;
 
   return (
     <section aria-labelledby="keys-title">
       <h2 id="keys-title">{t('apiKeys.listTitle')}</h2>
-      {result.error ? <Alert kind="error" error={result.error} /> : null}
-      {result.isPending ? <Loading /> : null}
-      {data ? (
-        <>
-          <p role="status" className="muted">
-            {data.total === 0
-              ? t('apiKeys.empty')
-              : t('apiKeys.total', { total: formatNumber(data.total, locale) })}
-          </p>
-          {data.items.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">{t('apiKeys.listTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('apiKeys.name')}</th>
-                    <th scope="col">{t('users.agency')}</th>
-                    <th scope="col">{t('apiKeys.scopes')}</th>
-                    <th scope="col">{t('apiKeys.createdBy')}</th>
-                    <th scope="col">{t('apiKeys.lastUsed')}</th>
-                    <th scope="col">{t('users.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((key) => (
-                    <KeyRow key={key.id} apiKey={key} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <Pager
-            page={page}
-            total={data.total}
-            pageSize={data.pageSize}
-            label={t('list.pagination')}
-            onPage={setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        query={result}
+        caption={t('apiKeys.listTitle')}
+        emptyText={t('apiKeys.empty')}
+        totalText={(total) => t('apiKeys.total', { total })}
+        headers={
+          <>
+            <th scope="col">{t('apiKeys.name')}</th>
+            <th scope="col">{t('users.agency')}</th>
+            <th scope="col">{t('apiKeys.scopes')}</th>
+            <th scope="col">{t('apiKeys.createdBy')}</th>
+            <th scope="col">{t('apiKeys.lastUsed')}</th>
+            <th scope="col">{t('users.status')}</th>
+          </>
+        }
+        page={page}
+        onPage={setPage}
+        renderRow={(key) => <KeyRow key={key.id} apiKey={key} />}
+      />
     </section>
   );
 }

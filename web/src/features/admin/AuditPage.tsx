@@ -11,9 +11,8 @@ import { formatDateTime, formatNumber } from '../../shared/i18n/format';
 import { api, unwrap } from '../../shared/api/client';
 import type { paths } from '../../shared/api/openapi';
 import { Alert } from '../../shared/ui/Alert';
-import { Loading } from '../../shared/ui/Loading';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
-import { Pager } from './Pager';
+import { PagedTable } from './PagedTable';
 import { formProblems } from './form-problems';
 import { provinceDayBound } from './format-date';
 
@@ -135,7 +134,6 @@ function EventList() {
     go(draft, 1);
   };
 
-  const data = result.data;
   return (
     <section aria-labelledby="events-title">
       <h2 id="events-title">{t('audit.eventsTitle')}</h2>
@@ -167,74 +165,55 @@ function EventList() {
         </button>
       </form>
 
-      {result.error ? <Alert kind="error" error={result.error} /> : null}
-      {result.isPending ? <Loading /> : null}
-      {data ? (
-        <>
-          <p role="status" className="muted">
-            {data.total === 0
-              ? t('audit.empty')
-              : t('audit.total', { total: formatNumber(data.total, locale) })}
-          </p>
-          {data.items.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">{t('audit.eventsTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('audit.time')}</th>
-                    <th scope="col">{t('audit.filter.action')}</th>
-                    <th scope="col">{t('audit.actor')}</th>
-                    <th scope="col">{t('audit.record')}</th>
-                    <th scope="col">{t('audit.seal')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((event) => (
-                    <tr key={event.id}>
-                      <td>{formatDateTime(event.occurredAt, locale)}</td>
-                      <th scope="row">
-                        <code>{event.action}</code>
-                      </th>
-                      <td>
-                        {t(`audit.actorType.${event.actorType}`)}
-                        {event.actorId ? (
-                          <>
-                            <br />
-                            <code className="muted small">{event.actorId}</code>
-                          </>
-                        ) : null}
-                        {event.ip ? <span className="muted"> · {event.ip}</span> : null}
-                      </td>
-                      <td>
-                        {event.recordType ? <code>{event.recordType}</code> : t('profile.none')}
-                        {event.recordId ? (
-                          <>
-                            <br />
-                            <code className="muted small">{event.recordId}</code>
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        {event.sealSeq !== null
-                          ? t('audit.sealed', { seq: event.sealSeq })
-                          : t('audit.unsealed')}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <Pager
-            page={page}
-            total={data.total}
-            pageSize={data.pageSize}
-            label={t('list.pagination')}
-            onPage={(next) => go(filters, next)}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        query={result}
+        caption={t('audit.eventsTitle')}
+        emptyText={t('audit.empty')}
+        totalText={(total) => t('audit.total', { total })}
+        headers={
+          <>
+            <th scope="col">{t('audit.time')}</th>
+            <th scope="col">{t('audit.filter.action')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.record')}</th>
+            <th scope="col">{t('audit.seal')}</th>
+          </>
+        }
+        page={page}
+        onPage={(next) => go(filters, next)}
+        renderRow={(event) => (
+          <tr key={event.id}>
+            <td>{formatDateTime(event.occurredAt, locale)}</td>
+            <th scope="row">
+              <code>{event.action}</code>
+            </th>
+            <td>
+              {t(`audit.actorType.${event.actorType}`)}
+              {event.actorId ? (
+                <>
+                  <br />
+                  <code className="muted small">{event.actorId}</code>
+                </>
+              ) : null}
+              {event.ip ? <span className="muted"> · {event.ip}</span> : null}
+            </td>
+            <td>
+              {event.recordType ? <code>{event.recordType}</code> : t('profile.none')}
+              {event.recordId ? (
+                <>
+                  <br />
+                  <code className="muted small">{event.recordId}</code>
+                </>
+              ) : null}
+            </td>
+            <td>
+              {event.sealSeq !== null
+                ? t('audit.sealed', { seq: event.sealSeq })
+                : t('audit.unsealed')}
+            </td>
+          </tr>
+        )}
+      />
     </section>
   );
 }

@@ -12,7 +12,7 @@ import type { paths } from '../../shared/api/openapi';
 import { Alert } from '../../shared/ui/Alert';
 import { Loading } from '../../shared/ui/Loading';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
-import { Pager } from './Pager';
+import { PagedTable } from './PagedTable';
 
 type DeadLetter =
   paths['/api/events/dead-letters']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -33,7 +33,7 @@ export function SystemPage() {
 }
 
 function DeadLetters() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [page, setPage] = useState(1);
   const [retried, setRetried] = useState<string | null>(null);
   const result = useQuery({
@@ -44,7 +44,6 @@ function DeadLetters() {
       ),
     placeholderData: keepPreviousData,
   });
-  const data = result.data;
 
   return (
     <section aria-labelledby="dead-title" className="admin-section">
@@ -57,49 +56,26 @@ function DeadLetters() {
           </Alert>
         ) : null}
       </div>
-      {result.error ? <Alert kind="error" error={result.error} /> : null}
-      {result.isPending ? <Loading /> : null}
-      {data ? (
-        <>
-          <p role="status" className="muted">
-            {data.total === 0
-              ? t('system.deadEmpty')
-              : t('system.deadTotal', { total: formatNumber(data.total, locale) })}
-          </p>
-          {data.items.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">{t('system.deadTitle')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('system.event')}</th>
-                    <th scope="col">{t('system.handler')}</th>
-                    <th scope="col">{t('system.attempts')}</th>
-                    <th scope="col">{t('system.lastError')}</th>
-                    <th scope="col">{t('system.action')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((letter) => (
-                    <DeadLetterRow
-                      key={letter.id}
-                      letter={letter}
-                      onRetried={(text) => setRetried(text)}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <Pager
-            page={page}
-            total={data.total}
-            pageSize={data.pageSize}
-            label={t('list.pagination')}
-            onPage={setPage}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        query={result}
+        caption={t('system.deadTitle')}
+        emptyText={t('system.deadEmpty')}
+        totalText={(total) => t('system.deadTotal', { total })}
+        headers={
+          <>
+            <th scope="col">{t('system.event')}</th>
+            <th scope="col">{t('system.handler')}</th>
+            <th scope="col">{t('system.attempts')}</th>
+            <th scope="col">{t('system.lastError')}</th>
+            <th scope="col">{t('system.action')}</th>
+          </>
+        }
+        page={page}
+        onPage={setPage}
+        renderRow={(letter) => (
+          <DeadLetterRow key={letter.id} letter={letter} onRetried={(text) => setRetried(text)} />
+        )}
+      />
     </section>
   );
 }

@@ -7,15 +7,13 @@ import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../shared/i18n/i18n';
-import { formatDateTime, formatNumber } from '../../shared/i18n/format';
+import { formatDateTime } from '../../shared/i18n/format';
 import { api, unwrap } from '../../shared/api/client';
 import type { paths } from '../../shared/api/openapi';
 import { roleLabel } from '../../shared/auth/roles';
-import { Alert } from '../../shared/ui/Alert';
-import { Loading } from '../../shared/ui/Loading';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
 import { AgencySelect } from './AgencySelect';
-import { Pager } from './Pager';
+import { PagedTable } from './PagedTable';
 
 type UserQuery = paths['/api/admin/users']['get']['parameters']['query'];
 type Sort = NonNullable<UserQuery['sort']>;
@@ -97,7 +95,6 @@ export function UsersPage() {
     go({ ...draft, q: draft.q.trim() }, 1);
   };
 
-  const data = result.data;
   const never = t('users.never');
 
   return (
@@ -180,69 +177,44 @@ export function UsersPage() {
         </button>
       </form>
 
-      {result.error ? <Alert kind="error" error={result.error} /> : null}
-      {result.isPending ? <Loading /> : null}
-      {data ? (
-        <>
-          <p role="status" className="muted">
-            {data.total === 0
-              ? t('users.empty')
-              : t('users.total', { total: formatNumber(data.total, locale) })}
-          </p>
-          {data.items.length > 0 ? (
-            <div className="table-wrap">
-              <table className="data-table">
-                <caption className="visually-hidden">{t('users.title')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('auth.fullName')}</th>
-                    <th scope="col">{t('users.contact')}</th>
-                    <th scope="col">{t('users.agency')}</th>
-                    <th scope="col">{t('profile.roles')}</th>
-                    <th scope="col">{t('users.status')}</th>
-                    <th scope="col">{t('users.lastLogin')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((user) => (
-                    <tr key={user.id}>
-                      <th scope="row">
-                        <Link to={`/console/users/${user.id}`}>{user.fullName}</Link>
-                        <br />
-                        <span className="muted">
-                          {user.type === 'staff'
-                            ? t('profile.typeStaff')
-                            : t('profile.typeCitizen')}
-                        </span>
-                      </th>
-                      <td>
-                        {[user.email, user.phone].filter(Boolean).join(' · ') || t('profile.none')}
-                      </td>
-                      <td>{user.agency ? user.agency.name : t('profile.none')}</td>
-                      <td>{user.roles.map((role) => roleLabel(role, t)).join(', ')}</td>
-                      <td>
-                        <span className={`badge badge-${user.status}`}>
-                          {user.status === 'active'
-                            ? t('users.statusActive')
-                            : t('users.statusDisabled')}
-                        </span>
-                      </td>
-                      <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : never}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : null}
-          <Pager
-            page={page}
-            total={data.total}
-            pageSize={data.pageSize}
-            label={t('list.pagination')}
-            onPage={(next) => go(filters, next)}
-          />
-        </>
-      ) : null}
+      <PagedTable
+        query={result}
+        caption={t('users.title')}
+        emptyText={t('users.empty')}
+        totalText={(total) => t('users.total', { total })}
+        headers={
+          <>
+            <th scope="col">{t('auth.fullName')}</th>
+            <th scope="col">{t('users.contact')}</th>
+            <th scope="col">{t('users.agency')}</th>
+            <th scope="col">{t('profile.roles')}</th>
+            <th scope="col">{t('users.status')}</th>
+            <th scope="col">{t('users.lastLogin')}</th>
+          </>
+        }
+        page={page}
+        onPage={(next) => go(filters, next)}
+        renderRow={(user) => (
+          <tr key={user.id}>
+            <th scope="row">
+              <Link to={`/console/users/${user.id}`}>{user.fullName}</Link>
+              <br />
+              <span className="muted">
+                {user.type === 'staff' ? t('profile.typeStaff') : t('profile.typeCitizen')}
+              </span>
+            </th>
+            <td>{[user.email, user.phone].filter(Boolean).join(' · ') || t('profile.none')}</td>
+            <td>{user.agency ? user.agency.name : t('profile.none')}</td>
+            <td>{user.roles.map((role) => roleLabel(role, t)).join(', ')}</td>
+            <td>
+              <span className={`badge badge-${user.status}`}>
+                {user.status === 'active' ? t('users.statusActive') : t('users.statusDisabled')}
+              </span>
+            </td>
+            <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, locale) : never}</td>
+          </tr>
+        )}
+      />
     </div>
   );
 }
