@@ -4,7 +4,12 @@
  * `app.inject()`.
  */
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyRequest, type RouteOptions } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyRequest,
+  type RouteOptions,
+} from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from './kernel/context';
 import './kernel/auth/principal';
@@ -77,15 +82,21 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
       },
     },
     return503OnClosing: true,
-    // One access-log line per request (onResponse below) instead of Fastify's two.
-    disableRequestLogging: true,
+    // One access-log line per request (onResponse below) instead of Fastify's two, each
+    // line labelled `requestId` like the error envelope.
+    logController: new LogController({
+      disableRequestLogging: true,
+      requestIdLogLabel: 'requestId',
+    }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request, reply) => {
+  // Synchronous hooks: they run on every request, and an async one costs a promise each.
+  app.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     request.log.info(
       {
         method: request.method,
@@ -95,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
       },
       'request completed',
     );
+    done();
   });
   app.setErrorHandler(errorHandler);
   app.addHook('onRoute', refuseBodiesWhereNoneIsExpected);

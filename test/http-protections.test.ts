@@ -24,12 +24,25 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeUndefined();
+    expect(csp).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('sends them on refusals too', async () => {
+    t = await createTestApp();
+    const missing = await t.app.inject({ method: 'GET', url: '/api/no-such-route' });
+    const invalid = await t.app.inject({ method: 'GET', url: '/api/geo/locate?lat=north' });
+    for (const res of [missing, invalid]) {
+      expect(res.statusCode).toBeGreaterThanOrEqual(400);
+      expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
+    }
   });
 
   it('sends HSTS when the platform is reached over TLS', async () => {
     t = await createTestApp({ env: { TLS: 'true' } });
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+    expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
   });
 });
 
@@ -104,5 +117,32 @@ describe('logs', () => {
     expect(output).not.toContain('secret-session-token');
     expect(output).not.toContain('+84912345678');
     expect(output).not.toContain('a@b.vn');
+  });
+
+  it('write one access line per request, with its request id and without its query string', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    t = await createTestApp({ log: pino({ ...loggerOptions({ logLevel: 'info' }) }, sink) });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/geo/locate?lat=20.9549&lon=107.0782',
+    });
+    const access = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'request completed');
+    expect(access).toEqual([
+      expect.objectContaining({
+        requestId: res.headers['x-request-id'],
+        method: 'GET',
+        url: '/api/geo/locate',
+        status: 200,
+      }),
+    ]);
+    expect(lines.join('')).not.toContain('107.0782');
   });
 });

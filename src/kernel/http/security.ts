@@ -2,41 +2,17 @@
  * Protections every response gets: security headers (CSP, HSTS over TLS, nosniff,
  * frame-ancestors), the CORS policy, per-client rate limits and overload shedding.
  */
-import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { Api } from './api';
 import type { Config } from '../config/config';
+import { registerSecurityHeaders } from './security-headers';
 import { AppError } from '../errors/app-error';
 import { httpErrors } from '../errors/common.errors';
 
 export async function registerSecurity(app: Api, config: Readonly<Config>): Promise<void> {
-  const tileOrigin = config.mapTileUrl
-    ? new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, '0')).origin
-    : null;
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // MapLibre and ECharts set element styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
-        connectSrc: ["'self'", ...(tileOrigin ? [tileOrigin] : [])],
-        workerSrc: ["'self'", 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: config.tls ? [] : null,
-      },
-    },
-    strictTransportSecurity: config.tls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
+  registerSecurityHeaders(app, config);
 
   // No origin listed: same-origin only, no CORS headers at all.
   await app.register(cors, {
