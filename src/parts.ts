@@ -15,6 +15,8 @@ import { calendarManifest } from './kernel/calendar/calendar.manifest';
 import { opsManifest } from './modules/ops';
 import { storageManifest } from './kernel/storage/storage.manifest';
 import { notifyManifest } from './kernel/notify/notify.manifest';
+import { webhooksManifest } from './kernel/webhooks/webhooks.manifest';
+import { feedbackManifest } from './modules/feedback';
 
 export const manifests: readonly Manifest[] = [
   dbManifest,
@@ -28,5 +30,7 @@ export const manifests: readonly Manifest[] = [
   calendarManifest,
   storageManifest,
   notifyManifest,
+  webhooksManifest,
+  feedbackManifest,
   opsManifest,
 ];

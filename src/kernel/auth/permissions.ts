@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   auditRead: 'audit.read',
   eventsManage: 'events.manage',
   apiKeysManage: 'api_keys.manage',
+  /** Webhook subscriptions of agencies in scope: targets, event types, secrets. */
+  webhooksManage: 'webhooks.manage',
   opsView: 'ops.view',
 } as const;
 

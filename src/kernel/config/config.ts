@@ -59,6 +59,10 @@ export interface Config {
   auditSigningKey: string;
   /** Delivery attempts of an outbox event to one handler before it becomes a dead letter. */
   outboxMaxAttempts: number;
+  /** Time a webhook receiver has to answer one delivery (below the worker's handler limit). */
+  webhookTimeoutMs: number;
+  /** Let webhooks reach loopback and private-network hosts, over http too (never link-local). */
+  webhookAllowPrivateNetwork: boolean;
   roles: Role[];
 }
 
@@ -222,6 +226,8 @@ export function loadConfig(
     seedDemo: bool('SEED_DEMO', true),
     auditSigningKey,
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 10, 1, 100),
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 55_000),
+    webhookAllowPrivateNetwork: bool('WEBHOOK_ALLOW_PRIVATE_NETWORK', false),
     roles,
     ...overrides,
   };

@@ -12,6 +12,7 @@ import type { AuthTables } from '../auth/auth.tables';
 import type { StorageTables } from '../storage/storage.tables';
 import type { NotifyTables } from '../notify/notify.tables';
 import type { CalendarTables } from '../calendar/calendar.tables';
+import type { WebhooksTables } from '../webhooks/webhooks.tables';
 
 export type KernelTables = HttpTables &
   GeoTables &
@@ -22,4 +23,5 @@ export type KernelTables = HttpTables &
   AuthTables &
   StorageTables &
   NotifyTables &
-  CalendarTables;
+  CalendarTables &
+  WebhooksTables;

@@ -1,0 +1,32 @@
+/**
+ * feedback — citizen reports ("Smart Quảng Ninh"): a citizen reports a problem at a place,
+ * the responsible agency receives, handles and answers it, the citizen rates the answer, and
+ * the operations center watches the flow. Open311 GeoReport v2 lets other systems do the same.
+ *
+ * Tables owned: feedback_category, feedback_routing, feedback_report, feedback_reporter
+ * (personal data, never joined by a public query), feedback_media, feedback_history,
+ * feedback_follower.
+ * Events published: `feedback.report_changed` (every change, with its public message only).
+ * Events consumed: its own `feedback.report_changed`, fanned out to webhook subscribers.
+ */
+import type { Manifest } from '../../kernel/manifest';
+import * as createTables from './migrations/20261121100000_feedback_create_tables';
+import { citizenRoutes } from './citizen.routes';
+import { inboxRoutes } from './inbox.routes';
+import { webhookFanOut } from '../../kernel/webhooks';
+import { REPORT_CHANGED_EVENT } from './report-change';
+
+export const feedbackManifest: Manifest = {
+  name: 'feedback',
+  migrations: {
+    '20261121100000_feedback_create_tables': createTables,
+  },
+  routes: async (app, ctx) => {
+    await citizenRoutes(app, ctx);
+    await inboxRoutes(app, ctx);
+  },
+  // Subscribed systems (an Open311 back office, a city's other software) hear every change.
+  handlers: [webhookFanOut(REPORT_CHANGED_EVENT)],
+};
+
+export type { FeedbackTables } from './feedback.tables';

@@ -1,0 +1,226 @@
+/** SQL for reports, their reporters, history and followers. Functions take `db`/`trx` first. */
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { FeedbackDb } from './feedback-db';
+import type {
+  FeedbackHistoryTable,
+  FeedbackReportTable,
+  FeedbackReporterTable,
+  ReportStatus,
+} from './feedback.tables';
+import { OPEN_STATUSES } from './feedback.tables';
+
+export type ReportRow = Selectable<FeedbackReportTable>;
+export type NewReport = Omit<Insertable<FeedbackReportTable>, 'location' | 'trackingCode'>;
+export type ReportChanges = Omit<Updateable<FeedbackReportTable>, 'location' | 'id'>;
+export type NewHistory = Insertable<FeedbackHistoryTable>;
+export type HistoryRow = Selectable<FeedbackHistoryTable>;
+
+/**
+ * Inserts a report under a fresh tracking code; on the rare clash of random codes, draws
+ * again (ON CONFLICT keeps the transaction usable, unlike a caught unique violation).
+ */
+export async function insertReport(
+  trx: FeedbackDb,
+  report: NewReport & { id: string },
+  drawCode: () => string,
+): Promise<string> {
+  for (let attempt = 0; attempt < 8; attempt += 1) {
+    const trackingCode = drawCode();
+    const inserted = await trx
+      .insertInto('feedbackReport')
+      .values({
+        ...report,
+        trackingCode,
+        location: sql`ST_SetSRID(ST_MakePoint(${report.lon}, ${report.lat}), 4326)::geography`,
+      })
+      .onConflict((conflict) => conflict.column('trackingCode').doNothing())
+      .returning('trackingCode')
+      .executeTakeFirst();
+    if (inserted) return inserted.trackingCode;
+  }
+  throw new Error('could not draw a free tracking code in 8 attempts');
+}
+
+export async function insertReporter(
+  trx: FeedbackDb,
+  reporter: Insertable<FeedbackReporterTable>,
+): Promise<void> {
+  await trx.insertInto('feedbackReporter').values(reporter).execute();
+}
+
+export async function findReporter(
+  db: FeedbackDb,
+  reportId: string,
+): Promise<Selectable<FeedbackReporterTable> | undefined> {
+  return db
+    .selectFrom('feedbackReporter')
+    .selectAll()
+    .where('reportId', '=', reportId)
+    .executeTakeFirst();
+}
+
+export async function insertHistory(trx: FeedbackDb, entry: NewHistory): Promise<number> {
+  const row = await trx
+    .insertInto('feedbackHistory')
+    .values(entry)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findReportByCode(
+  db: FeedbackDb,
+  trackingCode: string,
+): Promise<ReportRow | undefined> {
+  return db
+    .selectFrom('feedbackReport')
+    .selectAll()
+    .where('trackingCode', '=', trackingCode)
+    .executeTakeFirst();
+}
+
+export async function findReportById(db: FeedbackDb, id: string): Promise<ReportRow | undefined> {
+  return db.selectFrom('feedbackReport').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Locks the report row for a state change in the caller's transaction. */
+export async function lockReportByCode(
+  trx: FeedbackDb,
+  trackingCode: string,
+): Promise<ReportRow | undefined> {
+  return trx
+    .selectFrom('feedbackReport')
+    .selectAll()
+    .where('trackingCode', '=', trackingCode)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function updateReport(
+  trx: FeedbackDb,
+  id: string,
+  changes: ReportChanges,
+): Promise<void> {
+  await trx.updateTable('feedbackReport').set(changes).where('id', '=', id).execute();
+}
+
+export async function reportHistory(
+  db: FeedbackDb,
+  reportId: string,
+  publicOnly: boolean,
+): Promise<HistoryRow[]> {
+  let query = db.selectFrom('feedbackHistory').selectAll().where('reportId', '=', reportId);
+  if (publicOnly) query = query.where('visibility', '=', 'public');
+  return query.orderBy('id').execute();
+}
+
+export interface NearbyReport {
+  id: string;
+  trackingCode: string;
+  status: ReportStatus;
+  description: string;
+  lat: number;
+  lon: number;
+  submittedAt: Date;
+  distanceM: number;
+}
+
+/**
+ * Open, public reports of the category within `radiusM` of the point, nearest first: what a
+ * citizen is shown before filing, to follow one instead of filing a duplicate.
+ */
+export async function nearbyOpenReports(
+  db: FeedbackDb,
+  categoryCode: string,
+  lat: number,
+  lon: number,
+  radiusM: number,
+  limit: number,
+): Promise<NearbyReport[]> {
+  const point = sql`ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography`;
+  return db
+    .selectFrom('feedbackReport')
+    .select([
+      'id',
+      'trackingCode',
+      'status',
+      sql<string>`coalesce(public_description, description)`.as('description'),
+      'lat',
+      'lon',
+      'submittedAt',
+      sql<number>`round(ST_Distance(location, ${point}))::int`.as('distanceM'),
+    ])
+    .where('categoryCode', '=', categoryCode)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('hidden', '=', false)
+    .where(sql<boolean>`ST_DWithin(location, ${point}, ${radiusM})`)
+    .orderBy(sql`location <-> ${point}`)
+    .limit(limit)
+    .execute();
+}
+
+export interface Follower {
+  userId: string | null;
+  email: string | null;
+  locale: string;
+}
+
+export async function addFollower(
+  trx: FeedbackDb,
+  reportId: string,
+  follower: { userId: string | null; email: string | null; locale: string },
+): Promise<void> {
+  const values = { reportId, ...follower };
+  if (follower.userId) {
+    await trx
+      .insertInto('feedbackFollower')
+      .values(values)
+      .onConflict((conflict) =>
+        conflict.columns(['reportId', 'userId']).where('userId', 'is not', null).doNothing(),
+      )
+      .execute();
+  } else {
+    await trx
+      .insertInto('feedbackFollower')
+      .values(values)
+      .onConflict((conflict) =>
+        conflict.columns(['reportId', 'email']).where('email', 'is not', null).doNothing(),
+      )
+      .execute();
+  }
+}
+
+/** Followers of a report with the e-mail to write to (an account's, or the one given). */
+export async function followersToNotify(
+  db: FeedbackDb,
+  reportId: string,
+): Promise<Array<{ email: string; locale: string }>> {
+  const rows = await db
+    .selectFrom('feedbackFollower as f')
+    .leftJoin('appUser as u', 'u.id', 'f.userId')
+    .select([sql<string | null>`coalesce(f.email, u.email)`.as('email'), 'f.locale'])
+    .where('f.reportId', '=', reportId)
+    .execute();
+  const seen = new Set<string>();
+  const result: Array<{ email: string; locale: string }> = [];
+  for (const row of rows) {
+    if (!row.email || seen.has(row.email)) continue;
+    seen.add(row.email);
+    result.push({ email: row.email, locale: row.locale });
+  }
+  return result;
+}
+
+/** Moves the followers of a duplicate to its original (without doubles). */
+export async function moveFollowers(
+  trx: FeedbackDb,
+  fromReportId: string,
+  toReportId: string,
+): Promise<void> {
+  const followers = await trx
+    .selectFrom('feedbackFollower')
+    .select(['userId', 'email', 'locale'])
+    .where('reportId', '=', fromReportId)
+    .execute();
+  for (const follower of followers) await addFollower(trx, toReportId, follower);
+}
