@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/harness';
@@ -416,5 +417,40 @@ describe('citizen reports API', () => {
     const metadata = await sharp(served.rawPayload).metadata();
     expect(metadata.exif).toBeUndefined();
     expect(served.rawPayload.includes(Buffer.from('SecretModel-123'))).toBe(false);
+  });
+
+  it('exports the filtered inbox to XLSX and CSV without the reporters’ contacts', async () => {
+    const filed = (
+      await file(report({ description: 'Đèn cao áp cháy ở ngõ 5, xuất file kiểm tra.' }))
+    ).json();
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/feedback/inbox/export?format=xlsx&q=${encodeURIComponent('xuat file kiem tra')}`,
+      headers: haLongOfficer,
+    });
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toMatch(/phan-anh-2026-03-02\.xlsx/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('Mã phản ánh');
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe(filed.trackingCode);
+    expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: '/api/feedback/inbox/export?format=csv',
+      headers: haLongOfficer,
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(filed.trackingCode);
+    expect(csv.body).not.toContain('lan.nguyen@example.vn');
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/feedback/inbox/export?format=csv',
+      headers: hongGaiOfficer,
+    });
+    expect(other.body).not.toContain(filed.trackingCode);
   });
 });

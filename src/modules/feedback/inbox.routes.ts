@@ -18,7 +18,20 @@ import {
   StaffReportView,
   TrackingCodeParams,
 } from './feedback.schemas';
-import { listInbox, reporterContact, staffReportView, staffViewOf } from './inbox.service';
+import {
+  inboxFilters,
+  inboxScope,
+  listInbox,
+  reporterContact,
+  staffReportView,
+  staffViewOf,
+} from './inbox.service';
+import { ExportContent, ExportFormatSchema, exportFileName, sendExport } from '../../kernel/export';
+import { Type } from 'typebox';
+import { feedbackDb } from './feedback-db';
+import { iterateReports } from './report-list.queries';
+import { isOverdue } from './report-views';
+import { REPORT_EXPORT_COLUMNS } from './report-export';
 import { actOnReport, type WorkflowAction } from './report-workflow';
 import type { MediaUpload } from './report-submission';
 
@@ -53,6 +66,45 @@ export async function inboxRoutes(app: Api, ctx: AppContext): Promise<void> {
     async (request) => {
       const principal = requirePermission(request, PERMISSIONS.recordsRead);
       return listInbox(ctx, principal, request.query);
+    },
+  );
+
+  app.get(
+    '/feedback/inbox/export',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Xuất danh sách đang lọc ra CSV, XLSX — export the filtered inbox',
+        querystring: Type.Object(
+          { ...InboxQuery.properties, format: ExportFormatSchema },
+          { additionalProperties: false },
+        ),
+        response: { 200: ExportContent, ...STAFF_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePermission(request, PERMISSIONS.recordsRead);
+      const { format, ...query } = request.query;
+      const now = ctx.clock.now();
+      const rows = iterateReports(
+        feedbackDb(ctx),
+        inboxFilters(query),
+        await inboxScope(ctx, principal),
+        query.sort,
+        now,
+      );
+      async function* withOverdue() {
+        for await (const row of rows) yield { ...row, overdue: isOverdue(row, now) };
+      }
+      return sendExport(reply, {
+        format,
+        fileName: exportFileName('Phản ánh', format, now),
+        columns: REPORT_EXPORT_COLUMNS,
+        rows: withOverdue(),
+        locale: 'vi',
+        sheetName: 'Phản ánh',
+        timezone: ctx.config.timezone,
+      });
     },
   );
 
