@@ -39,7 +39,9 @@ const DATE = 1082;
 const NUMERIC = 1700;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const plugins = [new CamelCasePlugin()];
+  // Keys inside json columns are data (an Open311 attribute code such as `pole_number`),
+  // not column names: they come back exactly as stored.
+  const plugins = [new CamelCasePlugin({ maintainNestedObjectKeys: true })];
   if (options.url) {
     const pool = new pg.Pool({
       connectionString: options.url,

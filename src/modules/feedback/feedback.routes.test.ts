@@ -146,6 +146,8 @@ describe('citizen reports API', () => {
       expect(text).not.toContain(personal);
     }
     expect(publicView.json()).toMatchObject({ status: 'new', history: [{ action: 'submitted' }] });
+    // Answer codes are data, not column names: they come back as the category defines them.
+    expect(publicView.json().attributes).toEqual({ lights_out: 'several', pole_number: 'HL-0412' });
     expect(publicView.json()).not.toHaveProperty('canRate');
 
     const own = await t.app.inject({

@@ -15,6 +15,8 @@ import { citizenRoutes } from './citizen.routes';
 import { inboxRoutes } from './inbox.routes';
 import { webhookFanOut } from '../../kernel/webhooks';
 import { REPORT_CHANGED_EVENT } from './report-change';
+import { loadFeedbackCategories } from '../../../seed/feedback-categories';
+import { loadFeedbackDemoReports } from '../../../seed/feedback-demo-reports';
 
 export const feedbackManifest: Manifest = {
   name: 'feedback',
@@ -25,8 +27,21 @@ export const feedbackManifest: Manifest = {
     await citizenRoutes(app, ctx);
     await inboxRoutes(app, ctx);
   },
+  seed: {
+    // Quảng Ninh's categories and routing, and a year of reports so that maps and
+    // scorecards look like a living province on the first start.
+    demo: async (ctx) => {
+      await loadFeedbackCategories(ctx.db);
+      await loadFeedbackDemoReports(ctx.db, {
+        now: ctx.clock.now(),
+        calendar: ctx.config,
+        count: 4000,
+      });
+    },
+  },
   // Subscribed systems (an Open311 back office, a city's other software) hear every change.
   handlers: [webhookFanOut(REPORT_CHANGED_EVENT)],
 };
 
 export type { FeedbackTables } from './feedback.tables';
+export { newTrackingCode, normaliseTrackingCode } from './tracking-code';
