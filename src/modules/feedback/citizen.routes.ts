@@ -51,6 +51,7 @@ import { listReports } from './report-list.queries';
 import { isOverdue } from './report-views';
 import { categoryView } from './category-view';
 import { canReadMedia } from './media-access';
+import { filtersOf } from './report-filters';
 
 const TAGS = ['feedback'];
 const SECRET_HEADER = 'x-report-secret';
@@ -211,14 +212,7 @@ export async function citizenRoutes(app: Api, ctx: AppContext): Promise<void> {
       const { items, total } = await listReports(
         feedbackDb(ctx),
         {
-          filters: {
-            categoryCode: query.categoryCode,
-            status: query.status,
-            communeCode: query.communeCode,
-            from: query.from ? new Date(query.from) : undefined,
-            to: query.to ? new Date(query.to) : undefined,
-            q: query.q,
-          },
+          filters: filtersOf(query),
           sort: query.sort,
           page: query.page,
           pageSize: query.pageSize,

@@ -318,6 +318,7 @@ describe('citizen reports API', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'duplicate', duplicateOf: original.trackingCode });
+    expect(res.json().history.at(-1)).toMatchObject({ action: 'duplicate', status: 'duplicate' });
     await act(haLongOfficer, original.trackingCode, { action: 'resolve', message: 'Đã sửa xong.' });
     const mails = await t.ctx.db
       .selectFrom('notification' as never)

@@ -127,6 +127,27 @@ export interface FeedbackMediaTable {
   createdAt: ColumnType<Date, Date | undefined, never>;
 }
 
+/** What a history row records; the seed, the workflow and Open311 all use these names. */
+export type HistoryAction =
+  | 'submitted'
+  | 'received'
+  | 'assigned'
+  | 'started'
+  | 'answered'
+  | 'noted'
+  | 'resolved'
+  | 'rejected'
+  | 'duplicate'
+  | 'transferred'
+  | 'escalated'
+  | 'rated'
+  | 'reopened'
+  | 'hidden'
+  | 'unhidden'
+  | 'redacted'
+  | 'media_hidden'
+  | 'media_shown';
+
 export type HistoryActorType = 'user' | 'api_key' | 'system' | 'reporter' | 'anonymous';
 export type HistoryVisibility = 'public' | 'internal';
 
@@ -136,8 +157,7 @@ export interface FeedbackHistoryTable {
   at: Date;
   actorType: HistoryActorType;
   actorId: string | null;
-  /** e.g. `submitted`, `received`, `assigned`, `answered`, `transferred`, `escalated`. */
-  action: string;
+  action: HistoryAction;
   fromStatus: ReportStatus | null;
   toStatus: ReportStatus | null;
   fromAgencyId: string | null;

@@ -19,7 +19,6 @@ import {
   TrackingCodeParams,
 } from './feedback.schemas';
 import {
-  inboxFilters,
   inboxScope,
   listInbox,
   reporterContact,
@@ -32,6 +31,7 @@ import { feedbackDb } from './feedback-db';
 import { iterateReports } from './report-list.queries';
 import { isOverdue } from './report-views';
 import { REPORT_EXPORT_COLUMNS } from './report-export';
+import { filtersOf } from './report-filters';
 import { actOnReport, type WorkflowAction } from './report-workflow';
 import type { MediaUpload } from './report-submission';
 
@@ -88,7 +88,7 @@ export async function inboxRoutes(app: Api, ctx: AppContext): Promise<void> {
       const now = ctx.clock.now();
       const rows = iterateReports(
         feedbackDb(ctx),
-        inboxFilters(query),
+        filtersOf(query),
         await inboxScope(ctx, principal),
         query.sort,
         now,

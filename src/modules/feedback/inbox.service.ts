@@ -9,12 +9,8 @@ import { recordPersonalDataRead } from '../../kernel/audit';
 import { feedbackDb } from './feedback-db';
 import { OPEN_STATUSES } from './feedback.tables';
 import type { InboxQuery } from './feedback.schemas';
-import {
-  listReports,
-  type ListRequest,
-  type ReportFilters,
-  type ReportListItem,
-} from './report-list.queries';
+import { filtersOf } from './report-filters';
+import { listReports, type ListRequest, type ReportListItem } from './report-list.queries';
 import { findReporter, reportHistory, type ReportRow } from './report.queries';
 import { isOverdue, mediaUrl, publicReportView } from './report-views';
 import { findReportForStaff } from './report-workflow';
@@ -32,21 +28,6 @@ export function isDueSoon(
   return left > 0 && left < total * DUE_SOON_SHARE;
 }
 
-export function inboxFilters(query: InboxQuery): ReportFilters {
-  return {
-    categoryCode: query.categoryCode,
-    status: query.status,
-    communeCode: query.communeCode,
-    agencyId: query.agencyId,
-    from: query.from ? new Date(query.from) : undefined,
-    to: query.to ? new Date(query.to) : undefined,
-    q: query.q,
-    overdue: query.overdue,
-    escalated: query.escalated,
-    assigneeId: query.assigneeId,
-  };
-}
-
 export async function inboxScope(ctx: AppContext, principal: Principal) {
   const scope = await permissionScope(ctx, principal, PERMISSIONS.recordsRead);
   return { kind: 'agencies' as const, agencyIds: scope.agencyIds };
@@ -55,7 +36,7 @@ export async function inboxScope(ctx: AppContext, principal: Principal) {
 export async function listInbox(ctx: AppContext, principal: Principal, query: InboxQuery) {
   const now = ctx.clock.now();
   const request: ListRequest = {
-    filters: inboxFilters(query),
+    filters: filtersOf(query),
     sort: query.sort,
     page: query.page,
     pageSize: query.pageSize,

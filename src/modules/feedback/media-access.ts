@@ -3,15 +3,14 @@
  * then only the reporter (secret or account) and staff whose reach covers the report.
  */
 import type { AppContext } from '../../kernel/context';
-import { isAuthorized, PERMISSIONS, type Principal } from '../../kernel/auth';
+import { isAuthorized, PERMISSIONS } from '../../kernel/auth';
 import { feedbackDb } from './feedback-db';
-import { findReporter } from './report.queries';
-import { hashSecret } from './report-submission';
+import { isReporter, type ReporterClaim } from './reporter-proof';
 
 export async function canReadMedia(
   ctx: AppContext,
   mediaId: string,
-  claimant: { principal: Principal | null; secret: string | null },
+  claimant: ReporterClaim,
 ): Promise<boolean> {
   const db = feedbackDb(ctx);
   const row = await db
@@ -27,15 +26,12 @@ export async function canReadMedia(
     .executeTakeFirst();
   if (!row) return false;
   if (!row.mediaHidden && !row.reportHidden) return true;
-  const { principal, secret } = claimant;
+  const { principal } = claimant;
   if (
     principal?.type === 'staff' &&
     (await isAuthorized(ctx, principal, PERMISSIONS.recordsRead, row.agencyId))
   ) {
     return true;
   }
-  const reporter = await findReporter(db, row.reportId);
-  if (!reporter) return false;
-  if (secret && hashSecret(secret) === reporter.secretHash) return true;
-  return principal?.kind === 'user' && reporter.userId === principal.id;
+  return isReporter(db, row.reportId, claimant);
 }

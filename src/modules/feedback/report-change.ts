@@ -11,7 +11,12 @@ import { queueNotification } from '../../kernel/notify/notify.service';
 import type { Locale } from '../../kernel/notify/templates';
 import type { AppContext } from '../../kernel/context';
 import type { FeedbackDb } from './feedback-db';
-import type { HistoryActorType, HistoryVisibility, ReportStatus } from './feedback.tables';
+import type {
+  HistoryAction,
+  HistoryActorType,
+  HistoryVisibility,
+  ReportStatus,
+} from './feedback.tables';
 import {
   followersToNotify,
   insertHistory,
@@ -34,8 +39,8 @@ export interface Actor {
 }
 
 export interface ReportChange {
-  /** History action, e.g. `received`, `answered`, `transferred`; audited as `feedback.<action>`. */
-  action: string;
+  /** The history action; audited as `feedback.<action>`. */
+  action: HistoryAction;
   actor: Actor;
   toStatus?: ReportStatus;
   toAgencyId?: string;

@@ -4,7 +4,6 @@
  * before filing a duplicate. The reporter proves authorship with the secret handed out at
  * submission, or by being signed in as the account that filed it.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../kernel/context';
 import type { Principal } from '../../kernel/auth';
 import { normaliseEmail } from '../../kernel/auth';
@@ -12,21 +11,20 @@ import { isAuthorized, PERMISSIONS } from '../../kernel/auth';
 import { loadWorkingCalendar } from '../../kernel/calendar';
 import { httpErrors } from '../../kernel/errors/common.errors';
 import type { Locale } from '../../kernel/notify/templates';
-import { feedbackDb, type FeedbackDb } from './feedback-db';
+import { feedbackDb } from './feedback-db';
 import { feedbackErrors } from './feedback.errors';
 import type { Rating } from './feedback.tables';
 import {
   addFollower,
   findReportByCode,
-  findReporter,
   lockReportByCode,
   nearbyOpenReports,
   type NearbyReport,
   type ReportRow,
 } from './report.queries';
 import { applyChange, type Actor } from './report-change';
-import { hashSecret } from './report-submission';
-import { activeCategory } from './category.queries';
+import { isReporter, type ReporterClaim } from './reporter-proof';
+import { deadlineFrom } from './category-deadline';
 import {
   publicReportView,
   reporterReportView,
@@ -38,29 +36,9 @@ import { normaliseTrackingCode } from './tracking-code';
 export const REOPEN_WINDOW_MS = 7 * 24 * 3600_000;
 export const NEARBY_RADIUS_M = 250;
 
-export interface Claimant {
-  principal: Principal | null;
-  /** The secret from submission, when the client kept it. */
-  secret: string | null;
+export interface Claimant extends ReporterClaim {
   ip: string | null;
   requestId: string | null;
-}
-
-function sameHash(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'hex');
-  const right = Buffer.from(b, 'hex');
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-async function isReporter(db: FeedbackDb, report: ReportRow, claimant: Claimant): Promise<boolean> {
-  const reporter = await findReporter(db, report.id);
-  if (!reporter) return false;
-  if (claimant.secret && sameHash(hashSecret(claimant.secret), reporter.secretHash)) return true;
-  return (
-    claimant.principal?.kind === 'user' &&
-    reporter.userId !== null &&
-    reporter.userId === claimant.principal.id
-  );
 }
 
 function codeOrNotFound(input: string): string {
@@ -87,7 +65,7 @@ export async function viewReport(
   const report = await findReportByCode(db, codeOrNotFound(trackingCode));
   if (!report) throw feedbackErrors.REPORT_NOT_FOUND();
   const now = ctx.clock.now();
-  if (await isReporter(db, report, claimant)) {
+  if (await isReporter(db, report.id, claimant)) {
     return reporterReportView(db, report, now, canRate(report));
   }
   if (report.hidden) {
@@ -129,7 +107,7 @@ export async function rateReport(
   const reopened = await db.transaction().execute(async (trx) => {
     const report = await lockReportByCode(trx, code);
     if (!report) throw feedbackErrors.REPORT_NOT_FOUND();
-    if (!(await isReporter(trx, report, claimant))) throw feedbackErrors.REPORT_SECRET_INVALID();
+    if (!(await isReporter(trx, report.id, claimant))) throw feedbackErrors.REPORT_SECRET_INVALID();
     if (!canRate(report)) throw feedbackErrors.REPORT_NOT_RATEABLE({ status: report.status });
     const comment = input.comment?.trim() || null;
     await applyChange(ctx, trx, report, {
@@ -145,12 +123,13 @@ export async function rateReport(
     // A rejected report is not reopened by a rating: the reason was given; file anew.
     if (input.rating !== 'not_satisfied' || !withinWindow || report.status !== 'resolved')
       return false;
-    const category = await activeCategory(trx, report.categoryCode);
-    const amount = category?.deadlineAmount ?? 1;
-    const deadlineAt =
-      category?.deadlineUnit === 'working_hours'
-        ? calendar.addWorkingHours(now, amount)
-        : calendar.addWorkingDays(now, amount);
+    // The category's allowance runs again from the reopening, even if it was since retired.
+    const category = await trx
+      .selectFrom('feedbackCategory')
+      .select(['deadlineAmount', 'deadlineUnit'])
+      .where('code', '=', report.categoryCode)
+      .executeTakeFirstOrThrow();
+    const deadlineAt = deadlineFrom(calendar, category, now);
     const rated = { ...report, rating: input.rating, ratingComment: comment, ratedAt: now };
     await applyChange(ctx, trx, rated, {
       action: 'reopened',

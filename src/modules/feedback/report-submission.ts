@@ -4,7 +4,7 @@
  * agency, the category's deadline runs on the working calendar, and the reporter receives a
  * tracking code and a secret that proves, without an account, that they filed it.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppContext } from '../../kernel/context';
 import type { Principal } from '../../kernel/auth';
 import { normaliseEmail, normalisePhone } from '../../kernel/auth';
@@ -24,6 +24,8 @@ import { applyChange, trackingUrl, type Actor } from './report-change';
 import { activeCategory, type Category } from './category.queries';
 import { reportReceivedTemplate } from './feedback.templates';
 import { newTrackingCode } from './tracking-code';
+import { hashSecret } from './reporter-proof';
+import { deadlineFrom } from './category-deadline';
 
 export const MAX_PHOTOS = 5;
 export const MAX_VIDEOS = 1;
@@ -69,10 +71,6 @@ export interface SubmittedReport {
   communeName: string;
   submittedAt: Date;
   deadlineAt: Date;
-}
-
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
 }
 
 interface Contact {
@@ -145,10 +143,7 @@ export async function submitReport(
     (await rootAgencyId(db));
   const calendar = await loadWorkingCalendar(ctx.db, ctx.config);
   const submittedAt = ctx.clock.now();
-  const deadlineAt =
-    category.deadlineUnit === 'working_hours'
-      ? calendar.addWorkingHours(submittedAt, category.deadlineAmount)
-      : calendar.addWorkingDays(submittedAt, category.deadlineAmount);
+  const deadlineAt = deadlineFrom(calendar, category, submittedAt);
   const secret = randomBytes(24).toString('base64url');
   const id = randomUUID();
   const locale: Locale = input.locale ?? 'vi';

@@ -238,7 +238,7 @@ async function changeFor(
       }
       await moveFollowers(trx, report.id, original.id);
       return {
-        action: 'marked_duplicate',
+        action: 'duplicate',
         actor,
         toStatus: 'duplicate',
         visibility: 'public',

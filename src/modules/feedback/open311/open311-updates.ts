@@ -1,8 +1,9 @@
 /**
  * A report's public history as FixMyStreet's service request updates
- * (GET servicerequestupdates, `<service_request_updates><request_update>`), and the names of
- * history actions that the updates and the `notes` extension show when a row has no message.
+ * (GET servicerequestupdates, `<service_request_updates><request_update>`). A row without a
+ * message is described by its action's label (status-labels.ts).
  */
+import { actionLabel } from '../status-labels';
 import type { ReportStatus } from '../feedback.tables';
 import { formatOpen311Datetime } from './open311-datetime';
 import type { FixMyStreetUpdateStatus, Open311Locale, ServiceRequestUpdate } from './open311.types';
@@ -58,22 +59,4 @@ export function toServiceRequestUpdate(
   return update;
 }
 
-const ACTION_LABELS: Record<string, Record<Open311Locale, string>> = {
-  submitted: { vi: 'Đã gửi phản ánh', en: 'Report submitted' },
-  received: { vi: 'Cơ quan đã tiếp nhận', en: 'Received by the agency' },
-  assigned: { vi: 'Đã giao cán bộ xử lý', en: 'Assigned to an officer' },
-  in_progress: { vi: 'Đang xử lý', en: 'Being handled' },
-  answered: { vi: 'Cơ quan đã trả lời', en: 'Answered by the agency' },
-  resolved: { vi: 'Đã xử lý xong', en: 'Resolved' },
-  rejected: { vi: 'Không thuộc diện xử lý', en: 'Not taken up' },
-  duplicate: { vi: 'Trùng với một phản ánh khác', en: 'Duplicate of another report' },
-  transferred: { vi: 'Đã chuyển cơ quan khác', en: 'Transferred to another agency' },
-  escalated: { vi: 'Đã chuyển lên cấp trên', en: 'Escalated to a higher level' },
-  reopened: { vi: 'Đã mở lại', en: 'Reopened' },
-  rated: { vi: 'Người phản ánh đã đánh giá', en: 'Rated by the reporter' },
-};
-
-/** A history action in words; an action without a label shows as its code. */
-export function actionLabel(action: string, locale: Open311Locale = 'vi'): string {
-  return ACTION_LABELS[action]?.[locale] ?? action;
-}
+export { actionLabel };
