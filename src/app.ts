@@ -127,6 +127,10 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
     },
     { prefix: '/api' },
   );
+  // Standard protocols with their own fixed paths (Manifest.rootRoutes).
+  for (const manifest of options.manifests) {
+    if (manifest.rootRoutes) await manifest.rootRoutes(app, ctx);
+  }
 
   const sendWebApp = options.webDir ? await registerWebApp(app, options.webDir) : null;
   app.setNotFoundHandler((request, reply) => {

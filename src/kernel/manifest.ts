@@ -46,6 +46,11 @@ export interface Manifest {
   migrations?: Record<string, Migration>;
   /** Registered under the `/api` prefix. */
   routes?(app: Api, ctx: AppContext): Promise<void>;
+  /**
+   * Registered without prefix, for protocols whose paths are fixed by a standard outside
+   * `/api` (e.g. Open311 at `/open311/v2/`). They are left out of the OpenAPI document.
+   */
+  rootRoutes?(app: Api, ctx: AppContext): Promise<void>;
   handlers?: EventHandler[];
   jobs?: PeriodicJob[];
   seed?: SeedStep;

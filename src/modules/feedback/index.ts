@@ -13,6 +13,9 @@ import type { Manifest } from '../../kernel/manifest';
 import * as createTables from './migrations/20261121100000_feedback_create_tables';
 import { citizenRoutes } from './citizen.routes';
 import { inboxRoutes } from './inbox.routes';
+import { open311Routes } from './open311/open311.routes';
+import { statsRoutes } from './stats.routes';
+import { escalationJob } from './escalation';
 import { webhookFanOut } from '../../kernel/webhooks';
 import { REPORT_CHANGED_EVENT } from './report-change';
 import { loadFeedbackCategories } from '../../../seed/feedback-categories';
@@ -26,7 +29,10 @@ export const feedbackManifest: Manifest = {
   routes: async (app, ctx) => {
     await citizenRoutes(app, ctx);
     await inboxRoutes(app, ctx);
+    await statsRoutes(app, ctx);
   },
+  // Open311 GeoReport v2 lives at /open311/v2/, where its clients look for it.
+  rootRoutes: open311Routes,
   seed: {
     // Quảng Ninh's categories and routing, and a year of reports so that maps and
     // scorecards look like a living province on the first start.
@@ -41,6 +47,7 @@ export const feedbackManifest: Manifest = {
   },
   // Subscribed systems (an Open311 back office, a city's other software) hear every change.
   handlers: [webhookFanOut(REPORT_CHANGED_EVENT)],
+  jobs: [escalationJob],
 };
 
 export type { FeedbackTables } from './feedback.tables';

@@ -19,6 +19,9 @@ export interface ReportFilters {
   agencyId?: string;
   from?: Date;
   to?: Date;
+  /** On the last change (updated_at): from, included, and before, excluded. */
+  updatedFrom?: Date;
+  updatedBefore?: Date;
   q?: string;
   /** Open and past the deadline. */
   overdue?: boolean;
@@ -93,6 +96,8 @@ function applyFilters(
   }
   if (filters.from) q = q.where('r.submittedAt', '>=', filters.from);
   if (filters.to) q = q.where('r.submittedAt', '<', filters.to);
+  if (filters.updatedFrom) q = q.where('r.updatedAt', '>=', filters.updatedFrom);
+  if (filters.updatedBefore) q = q.where('r.updatedAt', '<', filters.updatedBefore);
   if (filters.assigneeId) q = q.where('r.assigneeId', '=', filters.assigneeId);
   if (filters.escalated) q = q.where('r.escalationLevel', '>', 0);
   if (filters.overdue) {

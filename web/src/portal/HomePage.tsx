@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useI18n } from '../shared/i18n/i18n';
 import { useSession } from '../shared/auth/session';
 import { usePageTitle } from '../shared/ui/usePageTitle';
+import { TrackLookup } from '../features/feedback/TrackLookup';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -14,6 +15,15 @@ export function HomePage() {
       <section className="hero" aria-labelledby="home-title">
         <h1 id="home-title">{t('home.title')}</h1>
         <p className="lead">{t('home.lead')}</p>
+        <p className="hero-actions">
+          <Link to="/phan-anh/moi" className="button">
+            {t('feedback.cta')}
+          </Link>
+          <Link to="/phan-anh/cua-toi" className="button button-secondary">
+            {t('feedback.mine.title')}
+          </Link>
+        </p>
+        <TrackLookup />
         {user ? (
           <p className="hero-welcome">{t('home.welcome', { name: user.fullName })}</p>
         ) : (
@@ -31,6 +41,12 @@ export function HomePage() {
       <section aria-labelledby="services-title" className="services">
         <h2 id="services-title">{t('home.services')}</h2>
         <ul className="cards">
+          <li className="card">
+            <h3>
+              <Link to="/phan-anh/moi">{t('feedback.home.title')}</Link>
+            </h3>
+            <p>{t('feedback.home.text')}</p>
+          </li>
           <li className="card">
             <h3>
               <Link to="/map">{t('home.serviceMapTitle')}</Link>

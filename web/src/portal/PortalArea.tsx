@@ -11,6 +11,10 @@ import { MfaPage } from '../features/auth/MfaPage';
 import { EnrolPage } from '../features/auth/EnrolPage';
 import { RegisterPage } from '../features/auth/RegisterPage';
 import { ProfilePage } from '../features/account/ProfilePage';
+import { ReportWizard } from '../features/feedback/ReportWizard';
+import { TrackingPage } from '../features/feedback/TrackingPage';
+import { MyReportsPage } from '../features/feedback/MyReportsPage';
+import { OutboxIndicator } from '../features/feedback/OutboxIndicator';
 import '../shared/styles/portal.css';
 
 // The map page pulls in MapLibre; it loads only when someone opens it.
@@ -19,11 +23,13 @@ const MapPage = lazy(() => import('./MapPage'));
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/map', label: 'nav.map' },
+  { to: '/phan-anh/moi', label: 'feedback.nav' },
 ];
 
 export default function PortalArea() {
   return (
     <AreaLayout area="portal" nav={NAV}>
+      <OutboxIndicator />
       <Suspense fallback={<Loading />}>
         <Routes>
           <Route index element={<HomePage />} />
@@ -33,6 +39,9 @@ export default function PortalArea() {
           <Route path="sign-in/enrol" element={<EnrolPage />} />
           <Route path="register" element={<RegisterPage />} />
           <Route path="account" element={<ProfilePage />} />
+          <Route path="phan-anh/moi" element={<ReportWizard />} />
+          <Route path="phan-anh/cua-toi" element={<MyReportsPage />} />
+          <Route path="phan-anh/:code" element={<TrackingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

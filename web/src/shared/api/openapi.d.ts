@@ -3683,6 +3683,2115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lĩnh vực phản ánh và câu hỏi kèm theo — report categories and their questions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                allowAnonymous: boolean;
+                                attributes: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    datatype: "string" | "number" | "datetime" | "text" | "singlevaluelist" | "multivaluelist";
+                                    hint?: string;
+                                    hintEn?: string;
+                                    label: string;
+                                    labelEn: string;
+                                    required: boolean;
+                                    values?: {
+                                        key: string;
+                                        name: string;
+                                        nameEn: string;
+                                    }[];
+                                }[];
+                                code: string;
+                                deadline: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "working_hours" | "working_days";
+                                };
+                                description: string;
+                                descriptionEn: string;
+                                group: string;
+                                groupEn: string;
+                                keywords: string[];
+                                name: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hộp phản ánh của cơ quan — the inbox of the agencies in your reach */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: string;
+                    assigneeId?: string;
+                    categoryCode?: string;
+                    /**
+                     * @description Mã xã, phường, đặc khu (5 chữ số), ví dụ 06688 — phường Hạ Long
+                     * @example 06688
+                     */
+                    communeCode?: string;
+                    escalated?: boolean;
+                    from?: string;
+                    overdue?: boolean;
+                    page: number;
+                    pageSize: number;
+                    q?: string;
+                    sort: "submittedAt" | "-submittedAt" | "deadlineAt" | "-deadlineAt" | "-updatedAt";
+                    status?: ("new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate")[];
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                /** Format: uuid */
+                                assigneeId: string | null;
+                                categoryCode: string;
+                                categoryName: string;
+                                categoryNameEn: string;
+                                communeCode: string;
+                                communeName: string;
+                                /** Format: date-time */
+                                deadlineAt: string;
+                                description: string;
+                                dueSoon: boolean;
+                                escalationLevel: number;
+                                hidden: boolean;
+                                lat: number;
+                                lon: number;
+                                mediaCount: number;
+                                overdue: boolean;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string}
+                                 */
+                                status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                trackingCode: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/inbox/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết phản ánh cho cán bộ — a report with internal notes and full history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã theo dõi, ví dụ PA-261121-7KX9Q */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            allMedia: {
+                                hidden?: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                url: string;
+                            }[];
+                            anonymous: boolean;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answerTemplates: {
+                                body: string;
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            assigneeId: string | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            category: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            commune: {
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            description: string;
+                            dueSoon: boolean;
+                            duplicateOf: string | null;
+                            escalatedAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalationLevel: number;
+                            fullHistory: {
+                                action: string;
+                                actorName: string | null;
+                                actorType: string;
+                                agencyName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string|null}
+                                 */
+                                fromStatus: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate" | null;
+                                message: string;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string|null}
+                                 */
+                                toStatus: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate" | null;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            hidden: boolean;
+                            history: {
+                                action: string;
+                                agencyName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                media: {
+                                    hidden?: boolean;
+                                    /** Format: uuid */
+                                    id: string;
+                                    mediaType: string;
+                                    url: string;
+                                }[];
+                                message: string;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string|null}
+                                 */
+                                status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate" | null;
+                            }[];
+                            lat: number;
+                            lon: number;
+                            media: {
+                                hidden?: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                url: string;
+                            }[];
+                            originalDescription: string;
+                            overdue: boolean;
+                            publicDescription: string | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "not_satisfied" | null;
+                            ratingComment: string | null;
+                            reopenCount: number;
+                            source: string;
+                            /**
+                             * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                             * @enum {string}
+                             */
+                            status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            trackingCode: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/inbox/{code}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xử lý phản ánh: tiếp nhận, giao, trả lời, chuyển, từ chối, đánh dấu trùng, ẩn — act on a report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã theo dõi, ví dụ PA-261121-7KX9Q */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "receive";
+                    } | {
+                        /** @enum {string} */
+                        action: "start";
+                    } | {
+                        /** @enum {string} */
+                        action: "assign";
+                        /** Format: uuid */
+                        assigneeId: string | null;
+                    } | {
+                        /** @enum {string} */
+                        action: "answer";
+                        fileIds?: string[];
+                        message: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "note";
+                        message: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "resolve";
+                        fileIds?: string[];
+                        message: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "reject";
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "transfer";
+                        /** Format: uuid */
+                        agencyId: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "duplicate";
+                        originalTrackingCode: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "hide";
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "unhide";
+                    } | {
+                        /** @enum {string} */
+                        action: "redact";
+                        publicDescription: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "hideMedia";
+                        hidden: boolean;
+                        /** Format: uuid */
+                        mediaId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            allMedia: {
+                                hidden?: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                url: string;
+                            }[];
+                            anonymous: boolean;
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            answerTemplates: {
+                                body: string;
+                                title: string;
+                            }[];
+                            /** Format: uuid */
+                            assigneeId: string | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            category: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            commune: {
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            description: string;
+                            dueSoon: boolean;
+                            duplicateOf: string | null;
+                            escalatedAgency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            } | null;
+                            escalationLevel: number;
+                            fullHistory: {
+                                action: string;
+                                actorName: string | null;
+                                actorType: string;
+                                agencyName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string|null}
+                                 */
+                                fromStatus: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate" | null;
+                                message: string;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string|null}
+                                 */
+                                toStatus: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate" | null;
+                                /** @enum {string} */
+                                visibility: "public" | "internal";
+                            }[];
+                            hidden: boolean;
+                            history: {
+                                action: string;
+                                agencyName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                media: {
+                                    hidden?: boolean;
+                                    /** Format: uuid */
+                                    id: string;
+                                    mediaType: string;
+                                    url: string;
+                                }[];
+                                message: string;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string|null}
+                                 */
+                                status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate" | null;
+                            }[];
+                            lat: number;
+                            lon: number;
+                            media: {
+                                hidden?: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                url: string;
+                            }[];
+                            originalDescription: string;
+                            overdue: boolean;
+                            publicDescription: string | null;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "not_satisfied" | null;
+                            ratingComment: string | null;
+                            reopenCount: number;
+                            source: string;
+                            /**
+                             * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                             * @enum {string}
+                             */
+                            status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            trackingCode: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/inbox/{code}/reporter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông tin liên hệ người phản ánh (được ghi nhật ký) — the reporter’s contact (audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã theo dõi, ví dụ PA-261121-7KX9Q */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            email: string | null;
+                            hasAccount: boolean;
+                            name: string | null;
+                            phone: string | null;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/inbox/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất danh sách đang lọc ra CSV, XLSX — export the filtered inbox */
+        get: {
+            parameters: {
+                query: {
+                    agencyId?: string;
+                    assigneeId?: string;
+                    categoryCode?: string;
+                    /**
+                     * @description Mã xã, phường, đặc khu (5 chữ số), ví dụ 06688 — phường Hạ Long
+                     * @example 06688
+                     */
+                    communeCode?: string;
+                    escalated?: boolean;
+                    /** @description File format of the export: csv (UTF-8, comma-separated) or xlsx */
+                    format: "csv" | "xlsx";
+                    from?: string;
+                    overdue?: boolean;
+                    page: number;
+                    pageSize: number;
+                    q?: string;
+                    sort: "submittedAt" | "-submittedAt" | "deadlineAt" | "-deadlineAt" | "-updatedAt";
+                    status?: ("new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate")[];
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exported file (CSV or XLSX), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản đồ phản ánh (GeoJSON) — public reports as map points, at most 20000, newest first */
+        get: {
+            parameters: {
+                query: {
+                    categoryCode?: string;
+                    /**
+                     * @description Mã xã, phường, đặc khu (5 chữ số), ví dụ 06688 — phường Hạ Long
+                     * @example 06688
+                     */
+                    communeCode?: string;
+                    from?: string;
+                    status: "open" | "all";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Most points one answer carries. */
+                            cap: number;
+                            features: {
+                                geometry: {
+                                    /** @description [longitude, latitude] (RFC 7946). */
+                                    coordinates: number[];
+                                    /** @enum {string} */
+                                    type: "Point";
+                                };
+                                /** @description The tracking code. */
+                                id: string;
+                                properties: {
+                                    /** @description Category code. */
+                                    category: string;
+                                    /**
+                                     * @description overdue: open past the deadline, or answered after it; due_soon: open with less than a fifth of its time left; on_time: otherwise.
+                                     * @enum {string}
+                                     */
+                                    lateness: "on_time" | "due_soon" | "overdue";
+                                    /**
+                                     * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                     * @enum {string}
+                                     */
+                                    status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                                };
+                                /** @enum {string} */
+                                type: "Feature";
+                            }[];
+                            /** @description More reports matched than `cap`; the newest are kept. */
+                            truncated: boolean;
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/media/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ảnh, video của phản ánh — a photo or video of a report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/nearby": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phản ánh cùng loại đang mở trong bán kính 250 m — open reports nearby */
+        get: {
+            parameters: {
+                query: {
+                    categoryCode: string;
+                    lat: number;
+                    lon: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                description: string;
+                                distanceM: number;
+                                lat: number;
+                                lon: number;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string}
+                                 */
+                                status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                trackingCode: string;
+                            }[];
+                            radiusM: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/ops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chỉ số phản ánh cho trung tâm điều hành — citizen-report KPIs (permission ops.view) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Communes with open reports or reports in the last 30 days, by code. */
+                            communes: {
+                                code: string;
+                                name: string;
+                                open: number;
+                                reports30d: number;
+                            }[];
+                            /** Format: date-time */
+                            generatedAt: string;
+                            /** @description Of the reports answered in the last 30 days, the share answered by the deadline. */
+                            onTimeRate30d: number | null;
+                            open: number;
+                            overdue: number;
+                            /** @description Filed since local midnight (Vietnam day). */
+                            reportsToday: number;
+                            /** @description Of the ratings given in the last 30 days, the share "satisfied". */
+                            satisfaction30d: number | null;
+                            /** @description Most reported categories in the last 30 days (at most 10). */
+                            topCategories: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                                reports: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách phản ánh công khai — public list of reports (no personal data) */
+        get: {
+            parameters: {
+                query: {
+                    categoryCode?: string;
+                    /**
+                     * @description Mã xã, phường, đặc khu (5 chữ số), ví dụ 06688 — phường Hạ Long
+                     * @example 06688
+                     */
+                    communeCode?: string;
+                    from?: string;
+                    page: number;
+                    pageSize: number;
+                    q?: string;
+                    sort: "submittedAt" | "-submittedAt" | "deadlineAt" | "-deadlineAt" | "-updatedAt";
+                    status?: ("new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate")[];
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                address: string;
+                                /** Format: uuid */
+                                agencyId: string;
+                                agencyName: string;
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                categoryCode: string;
+                                categoryName: string;
+                                categoryNameEn: string;
+                                communeCode: string;
+                                communeName: string;
+                                /** Format: date-time */
+                                deadlineAt: string;
+                                description: string;
+                                lat: number;
+                                lon: number;
+                                mediaCount: number;
+                                overdue: boolean;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string}
+                                 */
+                                status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                trackingCode: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Gửi phản ánh — file a report (JSON, or multipart with photos and a video)
+         * @description With `Idempotency-Key`, a retried submission (e.g. from the offline queue) files the report once. Photos are re-encoded without metadata; the location kept is the point given in the report.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                    "multipart/form-data": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            commune: {
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            /** @description Giữ lại để đánh giá, theo dõi mà không cần tài khoản — keep it to rate the answer */
+                            secret: string;
+                            /**
+                             * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                             * @enum {string}
+                             */
+                            status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            trackingCode: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/reports/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tra cứu phản ánh theo mã — a report, its history and public answers
+         * @description The reporter sends the secret from submission in the `X-Report-Secret` header (or is signed in) to see their own view.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã theo dõi, ví dụ PA-261121-7KX9Q */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            agency: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                nameEn: string | null;
+                            };
+                            /** Format: date-time */
+                            answeredAt: string | null;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            canRate?: boolean;
+                            category: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            };
+                            /** Format: date-time */
+                            closedAt: string | null;
+                            commune: {
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            deadlineAt: string;
+                            description: string;
+                            duplicateOf: string | null;
+                            hidden?: boolean;
+                            history: {
+                                action: string;
+                                agencyName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                media: {
+                                    hidden?: boolean;
+                                    /** Format: uuid */
+                                    id: string;
+                                    mediaType: string;
+                                    url: string;
+                                }[];
+                                message: string;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string|null}
+                                 */
+                                status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate" | null;
+                            }[];
+                            lat: number;
+                            lon: number;
+                            media: {
+                                hidden?: boolean;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                url: string;
+                            }[];
+                            originalDescription?: string;
+                            overdue: boolean;
+                            /** @enum {string|null} */
+                            rating: "satisfied" | "not_satisfied" | null;
+                            ratingComment?: string | null;
+                            /**
+                             * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                             * @enum {string}
+                             */
+                            status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            trackingCode: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/reports/{code}/followers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Theo dõi phản ánh — follow a report by e-mail or with your account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã theo dõi, ví dụ PA-261121-7KX9Q */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email?: string;
+                        /** @enum {string} */
+                        locale?: "vi" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/reports/{code}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh giá kết quả xử lý — rate the answer; "not satisfied" within 7 days reopens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã theo dõi, ví dụ PA-261121-7KX9Q */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** @enum {string} */
+                        rating: "satisfied" | "not_satisfied";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reopened: boolean;
+                            report: {
+                                address: string;
+                                agency: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                /** Format: date-time */
+                                answeredAt: string | null;
+                                attributes: {
+                                    [key: string]: unknown;
+                                };
+                                canRate?: boolean;
+                                category: {
+                                    code: string;
+                                    name: string;
+                                    nameEn: string;
+                                };
+                                /** Format: date-time */
+                                closedAt: string | null;
+                                commune: {
+                                    code: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                deadlineAt: string;
+                                description: string;
+                                duplicateOf: string | null;
+                                hidden?: boolean;
+                                history: {
+                                    action: string;
+                                    agencyName: string | null;
+                                    /** Format: date-time */
+                                    at: string;
+                                    media: {
+                                        hidden?: boolean;
+                                        /** Format: uuid */
+                                        id: string;
+                                        mediaType: string;
+                                        url: string;
+                                    }[];
+                                    message: string;
+                                    /**
+                                     * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                     * @enum {string|null}
+                                     */
+                                    status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate" | null;
+                                }[];
+                                lat: number;
+                                lon: number;
+                                media: {
+                                    hidden?: boolean;
+                                    /** Format: uuid */
+                                    id: string;
+                                    mediaType: string;
+                                    url: string;
+                                }[];
+                                originalDescription?: string;
+                                overdue: boolean;
+                                /** @enum {string|null} */
+                                rating: "satisfied" | "not_satisfied" | null;
+                                ratingComment?: string | null;
+                                /**
+                                 * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                 * @enum {string}
+                                 */
+                                status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                                /** Format: date-time */
+                                submittedAt: string;
+                                trackingCode: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng xếp hạng cơ quan trả lời phản ánh — the public agency scorecard (default: last 90 days) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Reports filed from (default: 90 days before `to`). */
+                    from?: string;
+                    /** @description Reports filed before (default: now). */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Best on-time rate first, then most reports answered, then by name. */
+                            agencies: {
+                                agency: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    nameEn: string | null;
+                                };
+                                /** @description Of those, resolved or rejected with an answer. */
+                                answered: number;
+                                /** @description Answered no later than the deadline. */
+                                answeredOnTime: number;
+                                /** @description Mean working time from filing to answer, in working hours. */
+                                averageAnswerWorkingHours: number | null;
+                                /** @description A share from 0 to 1; null when nothing to measure. */
+                                onTimeRate: number | null;
+                                /** @description Open now, whenever filed. */
+                                openNow: number;
+                                /** @description Open now and past the deadline. */
+                                overdueNow: number;
+                                rated: number;
+                                /** @description Reports filed in the window (duplicates left out). */
+                                received: number;
+                                /** @description A share from 0 to 1; null when nothing to measure. */
+                                satisfactionRate: number | null;
+                            }[];
+                            /** Format: date-time */
+                            from: string;
+                            /** Format: date-time */
+                            to: string;
+                            totals: {
+                                /** @description Of those, resolved or rejected with an answer. */
+                                answered: number;
+                                /** @description Answered no later than the deadline. */
+                                answeredOnTime: number;
+                                /** @description Mean working time from filing to answer, in working hours. */
+                                averageAnswerWorkingHours: number | null;
+                                /** @description A share from 0 to 1; null when nothing to measure. */
+                                onTimeRate: number | null;
+                                /** @description Open now, whenever filed. */
+                                openNow: number;
+                                /** @description Open now and past the deadline. */
+                                overdueNow: number;
+                                rated: number;
+                                /** @description Reports filed in the window (duplicates left out). */
+                                received: number;
+                                /** @description A share from 0 to 1; null when nothing to measure. */
+                                satisfactionRate: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files": {
         parameters: {
             query?: never;
@@ -3714,7 +5823,7 @@ export interface paths {
                          * @description The file
                          */
                         file: string;
-                    };
+                    } | null;
                 };
             };
             responses: {
@@ -4507,6 +6616,1520 @@ export interface paths {
                             };
                             /** @enum {string} */
                             status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách đăng ký webhook — webhook subscriptions in your scope */
+        get: {
+            parameters: {
+                query: {
+                    active?: boolean;
+                    page: number;
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                agency: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    fullName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                eventTypes: string[];
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastFailureAt: string | null;
+                                /** Format: date-time */
+                                lastSuccessAt: string | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Bí mật cũ vẫn ký đến lúc này — the previous secret still signs until then
+                                 */
+                                previousSecretExpiresAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tạo đăng ký webhook (bí mật chỉ hiện một lần) — create; the secret is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** Format: uuid */
+                        agencyId: string;
+                        /** @description Loại sự kiện muốn nhận — event types wanted, e.g. feedback.report_status_changed */
+                        eventTypes: string[];
+                        name: string;
+                        /**
+                         * @description https:// tới máy chủ công khai; http:// và mạng nội bộ chỉ khi WEBHOOK_ALLOW_PRIVATE_NETWORK bật — https to a public host; http and private hosts only when allowed
+                         * @example https://open311.example.gov.vn/hooks/tinhso
+                         */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Bí mật ký, chỉ hiện một lần — the signing secret, shown only this once */
+                            secret: string;
+                            /** @description Đăng ký webhook (không có bí mật) — webhook subscription, without its secret */
+                            subscription: {
+                                active: boolean;
+                                agency: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    fullName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                eventTypes: string[];
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastFailureAt: string | null;
+                                /** Format: date-time */
+                                lastSuccessAt: string | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Bí mật cũ vẫn ký đến lúc này — the previous secret still signs until then
+                                 */
+                                previousSecretExpiresAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một đăng ký webhook — one webhook subscription */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Đăng ký webhook (không có bí mật) — webhook subscription, without its secret */
+                            subscription: {
+                                active: boolean;
+                                agency: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    fullName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                eventTypes: string[];
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastFailureAt: string | null;
+                                /** Format: date-time */
+                                lastSuccessAt: string | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Bí mật cũ vẫn ký đến lúc này — the previous secret still signs until then
+                                 */
+                                previousSecretExpiresAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Tắt đăng ký webhook (giữ lịch sử) — deactivate; the history is kept */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Đăng ký webhook (không có bí mật) — webhook subscription, without its secret */
+                            subscription: {
+                                active: boolean;
+                                agency: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    fullName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                eventTypes: string[];
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastFailureAt: string | null;
+                                /** Format: date-time */
+                                lastSuccessAt: string | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Bí mật cũ vẫn ký đến lúc này — the previous secret still signs until then
+                                 */
+                                previousSecretExpiresAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Sửa địa chỉ, loại sự kiện, trạng thái — update address, event types, state */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description Loại sự kiện muốn nhận — event types wanted, e.g. feedback.report_status_changed */
+                        eventTypes?: string[];
+                        name?: string;
+                        /**
+                         * @description https:// tới máy chủ công khai; http:// và mạng nội bộ chỉ khi WEBHOOK_ALLOW_PRIVATE_NETWORK bật — https to a public host; http and private hosts only when allowed
+                         * @example https://open311.example.gov.vn/hooks/tinhso
+                         */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Đăng ký webhook (không có bí mật) — webhook subscription, without its secret */
+                            subscription: {
+                                active: boolean;
+                                agency: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    fullName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                eventTypes: string[];
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastFailureAt: string | null;
+                                /** Format: date-time */
+                                lastSuccessAt: string | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Bí mật cũ vẫn ký đến lúc này — the previous secret still signs until then
+                                 */
+                                previousSecretExpiresAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lượt gửi, mới nhất trước — deliveries of a subscription, newest first */
+        get: {
+            parameters: {
+                query: {
+                    page: number;
+                    pageSize: number;
+                    /** @description pending = đang gửi hoặc chờ thử lại (pending or retrying), delivered = đã gửi (a 2xx answer), failed = đã bỏ (given up) */
+                    status?: "pending" | "delivered" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                /** @description Giá trị Tinhso-Event-Id — sent as Tinhso-Event-Id */
+                                eventId: string;
+                                eventType: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                lastAttemptAt: string | null;
+                                lastError: string | null;
+                                lastStatusCode: number | null;
+                                /**
+                                 * @description pending = đang gửi hoặc chờ thử lại (pending or retrying), delivered = đã gửi (a 2xx answer), failed = đã bỏ (given up)
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "failed";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đổi bí mật ký (hiện một lần) — rotate the signing secret, shown once */
+        post: {
+            parameters: {
+                query: {
+                    /** @description Số giờ bí mật cũ còn ký song song (0: thôi ngay, khi bí mật bị lộ) — hours the previous secret keeps signing beside the new one */
+                    keepPreviousHours: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Bí mật ký, chỉ hiện một lần — the signing secret, shown only this once */
+                            secret: string;
+                            /** @description Đăng ký webhook (không có bí mật) — webhook subscription, without its secret */
+                            subscription: {
+                                active: boolean;
+                                agency: {
+                                    code: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: {
+                                    fullName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                } | null;
+                                eventTypes: string[];
+                                /** Format: uuid */
+                                id: string;
+                                lastError: string | null;
+                                /** Format: date-time */
+                                lastFailureAt: string | null;
+                                /** Format: date-time */
+                                lastSuccessAt: string | null;
+                                name: string;
+                                /**
+                                 * Format: date-time
+                                 * @description Bí mật cũ vẫn ký đến lúc này — the previous secret still signs until then
+                                 */
+                                previousSecretExpiresAt: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                url: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi một sự kiện thử — send a test event to this subscription */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            delivery: {
+                                attempts: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                /** @description Giá trị Tinhso-Event-Id — sent as Tinhso-Event-Id */
+                                eventId: string;
+                                eventType: string;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                lastAttemptAt: string | null;
+                                lastError: string | null;
+                                lastStatusCode: number | null;
+                                /**
+                                 * @description pending = đang gửi hoặc chờ thử lại (pending or retrying), delivered = đã gửi (a 2xx answer), failed = đã bỏ (given up)
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "delivered" | "failed";
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Loại sự kiện có thể đăng ký — event types that can be subscribed to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Loại sự kiện có thể đăng ký — event types that can be subscribed to */
+                            eventTypes: string[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. INVALID_CREDENTIALS */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
                         };
                     };
                 };
