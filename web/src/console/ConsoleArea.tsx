@@ -19,6 +19,8 @@ import { ApiKeysPage } from '../features/admin/ApiKeysPage';
 import { AuditPage } from '../features/admin/AuditPage';
 import { SystemPage } from '../features/admin/SystemPage';
 import { CalendarPage } from '../features/admin/CalendarPage';
+import { InboxPage } from '../features/feedback-inbox/InboxPage';
+import { InboxReportPage } from '../features/feedback-inbox/InboxReportPage';
 import { ADMIN_PAGES } from './admin-pages';
 import '../shared/styles/console.css';
 import '../features/admin/admin.css';
@@ -29,6 +31,9 @@ export default function ConsoleArea() {
   const nav: NavItem[] = [
     { to: '/console', label: 'nav.consoleHome', end: true },
     { to: '/console/agencies', label: 'nav.agencies' },
+    ...(user?.permissions.includes('records.read')
+      ? [{ to: '/console/phan-anh', label: 'nav.feedbackInbox' } as const]
+      : []),
     ...allowed.map((page) => ({ to: page.to, label: page.label })),
     { to: '/console/account', label: 'app.account' },
   ];
@@ -92,6 +97,22 @@ export default function ConsoleArea() {
             element={
               <RequireStaff permission="calendar.manage">
                 <CalendarPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="phan-anh"
+            element={
+              <RequireStaff permission="records.read">
+                <InboxPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="phan-anh/:code"
+            element={
+              <RequireStaff permission="records.read">
+                <InboxReportPage />
               </RequireStaff>
             }
           />
