@@ -223,7 +223,7 @@ describe('a staff member on a desktop', () => {
       'Trung tâm điều hành',
     );
 
-    await page.locator('.province-map-canvas canvas').waitFor({ state: 'visible' });
+    await page.locator('[data-testid="province-map"] canvas').waitFor({ state: 'visible' });
     const counter = (name: string) =>
       page.locator(`[data-counter="${name}"] .counter-value`).textContent();
     await page.locator('[data-counter="staff"] .counter-value').waitFor();
@@ -235,6 +235,9 @@ describe('a staff member on a desktop', () => {
     expect(Number(await counter('audit'))).toBeGreaterThanOrEqual(1);
     await page.locator('.chart-drawing svg').first().waitFor({ state: 'visible' });
     await page.getByText('Đang nhận số liệu trực tiếp').waitFor();
+    // The citizen-report tiles: the demo may have no report yet, so only the tile is certain.
+    await page.locator('[data-counter="reports-open"]').getByText('Đang mở').waitFor();
+    await page.locator('[data-testid="reports-map"] canvas').waitFor({ state: 'visible' });
 
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: shot('ops-desktop.png'), fullPage: true });

@@ -9,6 +9,7 @@ import { Alert } from '../shared/ui/Alert';
 import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { useOpsSummary, type OpsSummary } from './useOpsSummary';
+import { FeedbackPanel } from './FeedbackPanel';
 
 const COUNTERS: { key: string; label: MessageKey; value: (s: OpsSummary) => number }[] = [
   { key: 'citizens', label: 'ops.citizens', value: (s) => s.users.citizens },
@@ -80,6 +81,7 @@ export function OpsPage() {
             />
           ) : null}
         </section>
+        <FeedbackPanel />
       </div>
     </div>
   );
