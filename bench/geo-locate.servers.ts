@@ -18,6 +18,7 @@ import { createContext } from '../src/kernel/create-context';
 import { runReferenceSeeds } from '../src/kernel/seed/seeder';
 import { locateCommuneSql } from '../src/kernel/geo/geo.queries';
 import { manifests } from '../src/parts';
+import { announcePorts } from './harness';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-'));
@@ -56,12 +57,7 @@ bare.get('/locate', async (request, reply) => {
 await bare.listen({ host: '127.0.0.1', port: 0 });
 
 const portOf = (server: typeof bare.server) => (server.address() as { port: number }).port;
-// Ports go to the file the benchmark named: stdout carries the platform's request logs,
-// which the benchmark discards like a log shipper would rather than parse them itself.
-fs.writeFileSync(
-  process.env.BENCH_PORTS_FILE!,
-  JSON.stringify({ platform: portOf(platform.server), bare: portOf(bare.server) }),
-);
+announcePorts({ platform: portOf(platform.server), bare: portOf(bare.server) });
 
 process.on('SIGTERM', () => {
   void (async () => {

@@ -11,10 +11,15 @@
  * "phường Bãi Cháy"), `{{code}}` (tracking code) and `{{date}}` (submission day, dd/MM/yyyy).
  */
 import fs from 'node:fs';
-import { sql, type Expression, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Db } from '../src/kernel/db/database';
 import type { KernelTables } from '../src/kernel/db/tables';
 import type { FeedbackTables } from '../src/modules/feedback';
+import {
+  communeCommitteeSql,
+  responsibleAgencyId,
+  responsibleAgencySql,
+} from '../src/modules/feedback';
 import { demoAgencyIds } from './quang-ninh-agencies';
 
 type Category = Selectable<FeedbackTables['feedbackCategory']>;
@@ -186,55 +191,8 @@ async function communeCommitteeId(db: FeedbackDb, communeCode: string): Promise<
   return id;
 }
 
-/**
- * The active People's Committee serving a commune-level unit (agency_commune), as a scalar
- * subquery; the lowest agency code wins should two serve it.
- */
-export function communeCommitteeSql(communeCode: Expression<string>): RawBuilder<string | null> {
-  return sql<string | null>`(
-    SELECT a.id FROM agency_commune ac
-    JOIN agency a ON a.id = ac.agency_id
-    WHERE ac.commune_code = ${communeCode} AND a.kind = 'commune_committee' AND a.active
-    ORDER BY a.code LIMIT 1
-  )`;
-}
-
-/**
- * The routing rule, as one SQL expression over the category and commune (columns or
- * values). The agency responsible for a report of a category in a commune is:
- * 1. the routing-matrix cell (feedback_routing) of that category and commune, if any;
- * 2. otherwise, for a category of default level `commune`, the People's Committee serving
- *    the commune (see communeCommitteeSql);
- * 3. otherwise the category's default agency (always set for level `province`).
- * Null only when none applies (an unknown category, or a commune nobody serves).
- *
- * Use: `sql`… ${responsibleAgencySql(sql.ref('r.category_code'), sql.ref('r.commune_code'))}`
- * or with values, `responsibleAgencySql(sql.val(code), sql.val(commune))`.
- */
-export function responsibleAgencySql(
-  categoryCode: Expression<string>,
-  communeCode: Expression<string>,
-): RawBuilder<string | null> {
-  return sql<string | null>`coalesce(
-    (SELECT fr.agency_id FROM feedback_routing fr
-      WHERE fr.category_code = ${categoryCode} AND fr.commune_code = ${communeCode}),
-    (SELECT ${communeCommitteeSql(communeCode)} FROM feedback_category fc
-      WHERE fc.code = ${categoryCode} AND fc.default_level = 'commune'),
-    (SELECT fc.default_agency_id FROM feedback_category fc WHERE fc.code = ${categoryCode})
-  )`;
-}
-
-/** The agency responsible for a report of the category in the commune, or null. */
-export async function responsibleAgencyId(
-  db: FeedbackDb,
-  categoryCode: string,
-  communeCode: string,
-): Promise<string | null> {
-  const result = await sql<{ agencyId: string | null }>`
-    SELECT ${responsibleAgencySql(sql.val(categoryCode), sql.val(communeCode))} AS agency_id
-  `.execute(db);
-  return result.rows[0]?.agencyId ?? null;
-}
+// The routing rule lives with the module that applies it to every new report.
+export { communeCommitteeSql, responsibleAgencySql, responsibleAgencyId };
 
 /**
  * The whole routing matrix at once: the responsible agency of every active category in

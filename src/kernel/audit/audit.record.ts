@@ -3,7 +3,7 @@
  * line exists exactly when the change it describes was committed; no writer waits for
  * another (the sealer links rows into the hash chain afterwards).
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 
 export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 
@@ -24,9 +24,16 @@ export interface AuditEntry {
 export type AuditWriter = Kysely<any> | Transaction<any>;
 
 export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
-  // Raw SQL with the real column names: callers may hold any Kysely instance, with or
-  // without the camel-case plugin.
-  await sql`
+  await auditInsert(entry).execute(db);
+}
+
+/**
+ * The INSERT of an audit line, for a caller that sends it with others in one statement
+ * (kernel/db/statement-batch). Raw SQL with the real column names: callers may hold any
+ * Kysely instance, with or without the camel-case plugin.
+ */
+export function auditInsert(entry: AuditEntry): RawBuilder<unknown> {
+  return sql`
     INSERT INTO audit_event
       (actor_type, actor_id, action, record_type, record_id, ip, request_id, details)
     VALUES (
@@ -34,7 +41,7 @@ export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<v
       ${entry.recordId}, ${entry.ip}, ${entry.requestId ?? null},
       ${JSON.stringify(entry.details ?? {})}::jsonb
     )
-  `.execute(db);
+  `;
 }
 
 export interface PersonalDataRead {

@@ -9,6 +9,7 @@
  */
 export {
   recordAudit,
+  auditInsert,
   recordPersonalDataRead,
   type AuditEntry,
   type AuditActorType,

@@ -3,7 +3,8 @@
  * when the change that caused it was committed, and the worker delivers it afterwards, at
  * least once, to every handler of its type.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { StatementBatch } from '../db/statement-batch';
 
 export interface NewOutboxEvent {
   /** `<part>.<past_tense_fact>`, e.g. `feedback.report_received`. */
@@ -21,13 +22,24 @@ export async function publish(
   trx: Kysely<any> | Transaction<any>,
   event: NewOutboxEvent,
 ): Promise<string> {
-  if (event.type.length === 0) throw new Error('an outbox event needs a type');
+  // One round trip: the insert, and the NOTIFY that wakes listening workers when the
+  // transaction commits (NOTIFY is transactional).
   const result = await sql<{ id: string }>`
+    WITH e AS (${outboxInsert(event)} RETURNING id)
+    SELECT e.id, pg_notify(${OUTBOX_CHANNEL}, '') FROM e
+  `.execute(trx);
+  return result.rows[0]!.id;
+}
+
+/** Adds the event to a one-statement batch (kernel/db/statement-batch), with its wake-up. */
+export function publishInBatch(batch: StatementBatch, event: NewOutboxEvent): void {
+  batch.add(outboxInsert(event)).notify(OUTBOX_CHANNEL);
+}
+
+function outboxInsert(event: NewOutboxEvent): RawBuilder<unknown> {
+  if (event.type.length === 0) throw new Error('an outbox event needs a type');
+  return sql`
     INSERT INTO outbox_event (type, aggregate_id, payload)
     VALUES (${event.type}, ${event.aggregateId}, ${JSON.stringify(event.payload ?? null)}::jsonb)
-    RETURNING id
-  `.execute(trx);
-  // Wakes listening workers when the transaction commits (NOTIFY is transactional).
-  await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
-  return result.rows[0]!.id;
+  `;
 }

@@ -10,7 +10,7 @@
  */
 import type { EventHandler, Manifest } from '../manifest';
 
-export { publish, type NewOutboxEvent } from './events.publish';
+export { publish, publishInBatch, type NewOutboxEvent } from './events.publish';
 export { startWorker, type Worker, type WorkerOptions, type RunSummary } from './events.worker';
 export { retryDelayMs, type BackoffOptions } from './events.backoff';
 export { eventsManifest } from './events.manifest';

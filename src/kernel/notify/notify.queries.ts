@@ -11,6 +11,11 @@ export type NotifyDb = Kysely<any>;
 const typed = (db: NotifyDb): Kysely<NotifyTables> => db;
 export type Notification = Selectable<NotificationTable>;
 
+/** The INSERT alone, for a one-statement batch. */
+export function notificationInsert(db: NotifyDb, notification: Insertable<NotificationTable>) {
+  return typed(db).insertInto('notification').values(notification);
+}
+
 export async function insertNotification(
   db: NotifyDb,
   notification: Insertable<NotificationTable>,

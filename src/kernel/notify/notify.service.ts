@@ -4,12 +4,14 @@
  * seconds later, outside any transaction, retrying transient failures with growing delays.
  */
 import type { AppContext } from '../context';
+import type { StatementBatch } from '../db/statement-batch';
 import type { NotificationChannel } from './notify.tables';
 import {
   claimDueNotifications,
   deleteFinishedBefore,
   insertNotification,
   markFailed,
+  notificationInsert,
   markRetry,
   markSent,
   type Notification,
@@ -57,19 +59,32 @@ export async function queueNotification<V extends string>(
   trx: NotifyDb,
   notification: NewNotification<V>,
 ): Promise<string> {
+  return insertNotification(trx, notificationRow(notification));
+}
+
+/** Queues a message as part of a one-statement batch (kernel/db/statement-batch). */
+export function queueNotificationInBatch<V extends string>(
+  batch: StatementBatch,
+  notification: NewNotification<V>,
+): void {
+  batch.add(notificationInsert(batch.db, notificationRow(notification)));
+}
+
+/** The row of a queued message, after checking its recipient and variables. */
+function notificationRow<V extends string>(notification: NewNotification<V>) {
   const to = notification.to.trim();
   const valid = notification.channel === 'email' ? EMAIL.test(to) : PHONE.test(to);
   if (!valid) throw new Error(`invalid ${notification.channel} recipient ${maskRecipient(to)}`);
   const locale = notification.locale ?? DEFAULT_LOCALE;
   const variables: Record<string, string> = { ...notification.variables };
   renderTemplate(notification.template, locale, variables);
-  return insertNotification(trx, {
+  return {
     channel: notification.channel,
     recipient: to,
     template: notification.template.name,
     locale,
     variables: JSON.stringify(variables),
-  });
+  };
 }
 
 export interface SendResult {

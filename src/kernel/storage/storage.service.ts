@@ -11,6 +11,7 @@ import type { Principal } from '../auth/principal';
 import { storageErrors } from './storage.errors';
 import { ContentTooLargeError } from './file-store';
 import { ALLOWED_MEDIA_TYPES, EXTENSION_OF, kindOf, type FileKind } from './file-kinds';
+import { stripMp4Metadata } from './video-metadata';
 import { sanitiseFileName } from './file-names';
 import { ImageUnreadableError, reencodeImage } from './image-reencode';
 import {
@@ -76,6 +77,10 @@ export async function storeUpload(ctx: AppContext, input: UploadInput): Promise<
     if (kind === 'image') {
       const image = await reencodeImage(await readAll(sniffed, maxBytes));
       stored = { ...(await ctx.files.put(image.content)), mediaType: image.mediaType };
+    } else if (detected === 'video/mp4') {
+      // Buffered (within the upload limit) to blank its metadata boxes before storing.
+      const video = stripMp4Metadata(await readAll(sniffed, maxBytes));
+      stored = { ...(await ctx.files.put(video)), mediaType: detected };
     } else {
       stored = { ...(await ctx.files.put(sniffed, { maxBytes })), mediaType: detected };
     }

@@ -14,6 +14,7 @@ import type { AppContext } from '../../kernel/context';
 import { httpErrors } from '../../kernel/errors/common.errors';
 import { storeUpload, openDownload, UPLOAD_OWNER_TYPE } from '../../kernel/storage/storage.service';
 import { attachmentDisposition } from '../../kernel/storage/file-names';
+import { EXTENSION_OF } from '../../kernel/storage/file-kinds';
 import { feedbackDb } from './feedback-db';
 import { feedbackErrors } from './feedback.errors';
 import {
@@ -346,7 +347,11 @@ export async function citizenRoutes(app: Api, ctx: AppContext): Promise<void> {
         .header('Content-Length', download.file.size)
         .header(
           'Content-Disposition',
-          attachmentDisposition(download.file.originalName).replace('attachment', 'inline'),
+          // A name of our own, never the uploader's: a phone names a file after its owner
+          // or carries their number, and this answer is public.
+          attachmentDisposition(
+            `phan-anh-${request.params.id}.${EXTENSION_OF[download.file.mediaType] ?? 'bin'}`,
+          ).replace('attachment', 'inline'),
         )
         .header('X-Content-Type-Options', 'nosniff')
         .header('Cache-Control', isPublic ? 'public, max-age=86400' : 'private, no-store')

@@ -34,6 +34,9 @@ import { REPORT_EXPORT_COLUMNS } from './report-export';
 import { filtersOf } from './report-filters';
 import { actOnReport, type WorkflowAction } from './report-workflow';
 import type { MediaUpload } from './report-submission';
+import { AssigneeList, InboxMapFeed, InboxMapQuery } from './inbox-extras.schemas';
+import { inboxMap, inboxOfficers, reportAssignees } from './inbox-extras.service';
+import { INBOX_MAP_CAP } from './inbox-map.queries';
 
 const TAGS = ['feedback (staff)'];
 const STAFF_ERRORS = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
@@ -105,6 +108,53 @@ export async function inboxRoutes(app: Api, ctx: AppContext): Promise<void> {
         sheetName: 'Phản ánh',
         timezone: ctx.config.timezone,
       });
+    },
+  );
+
+  app.get(
+    '/feedback/inbox/map',
+    {
+      schema: {
+        tags: TAGS,
+        summary: `Bản đồ hộp phản ánh (GeoJSON) — the filtered inbox as map points, at most ${INBOX_MAP_CAP}, newest first`,
+        querystring: InboxMapQuery,
+        response: { 200: InboxMapFeed, ...STAFF_ERRORS },
+      },
+    },
+    async (request) => {
+      const principal = requirePermission(request, PERMISSIONS.recordsRead);
+      return inboxMap(ctx, principal, request.query);
+    },
+  );
+
+  app.get(
+    '/feedback/inbox/officers',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Cán bộ xử lý trong phạm vi — officers of the agencies in your inbox',
+        response: { 200: AssigneeList, ...STAFF_ERRORS },
+      },
+    },
+    async (request) => {
+      const principal = requirePermission(request, PERMISSIONS.recordsRead);
+      return inboxOfficers(ctx, principal);
+    },
+  );
+
+  app.get(
+    '/feedback/inbox/:code/assignees',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Cán bộ có thể được giao phản ánh — officers the report may be assigned to',
+        params: TrackingCodeParams,
+        response: { 200: AssigneeList, ...STAFF_ERRORS },
+      },
+    },
+    async (request) => {
+      const principal = requirePermission(request, PERMISSIONS.recordsProcess);
+      return reportAssignees(ctx, principal, request.params.code);
     },
   );
 

@@ -15,6 +15,8 @@ import { citizenRoutes } from './citizen.routes';
 import { inboxRoutes } from './inbox.routes';
 import { open311Routes } from './open311/open311.routes';
 import { statsRoutes } from './stats.routes';
+import { routingRoutes } from './routing.routes';
+import { grantFeedbackPermissions } from './feedback.permissions';
 import { escalationJob } from './escalation';
 import { webhookFanOut } from '../../kernel/webhooks';
 import { REPORT_CHANGED_EVENT } from './report-change';
@@ -30,10 +32,13 @@ export const feedbackManifest: Manifest = {
     await citizenRoutes(app, ctx);
     await inboxRoutes(app, ctx);
     await statsRoutes(app, ctx);
+    await routingRoutes(app, ctx);
   },
   // Open311 GeoReport v2 lives at /open311/v2/, where its clients look for it.
   rootRoutes: open311Routes,
   seed: {
+    // `feedback.routing.manage` for the province administrators.
+    reference: grantFeedbackPermissions,
     // Quảng Ninh's categories and routing, and a year of reports so that maps and
     // scorecards look like a living province on the first start.
     demo: async (ctx) => {
@@ -52,3 +57,4 @@ export const feedbackManifest: Manifest = {
 
 export type { FeedbackTables } from './feedback.tables';
 export { newTrackingCode, normaliseTrackingCode } from './tracking-code';
+export { communeCommitteeSql, responsibleAgencySql, responsibleAgencyId } from './routing';

@@ -5,8 +5,9 @@
  * publishes `feedback.report_changed` for webhooks and the operations center, and, for
  * changes the public sees, queues an e-mail to every follower. So no path can forget one.
  */
-import { publish } from '../../kernel/events';
-import { recordAudit, type AuditActorType } from '../../kernel/audit';
+import { publish, publishInBatch, type NewOutboxEvent } from '../../kernel/events';
+import { auditInsert, recordAudit, type AuditActorType, type AuditEntry } from '../../kernel/audit';
+import type { StatementBatch } from '../../kernel/db/statement-batch';
 import { queueNotification } from '../../kernel/notify/notify.service';
 import type { Locale } from '../../kernel/notify/templates';
 import type { AppContext } from '../../kernel/context';
@@ -21,6 +22,7 @@ import {
   followersToNotify,
   insertHistory,
   updateReport,
+  type NewHistory,
   type ReportChanges,
   type ReportRow,
 } from './report.queries';
@@ -74,51 +76,24 @@ const AUDIT_ACTOR: Readonly<Record<HistoryActorType, AuditActorType>> = {
   anonymous: 'anonymous',
 };
 
-export async function applyChange(
-  ctx: AppContext,
-  trx: FeedbackDb,
-  report: ReportRow,
-  change: ReportChange,
-): Promise<number> {
-  const at = ctx.clock.now();
+/** The facts of a report a change needs: its row, or the row about to be inserted. */
+export type ChangedReport = Pick<
+  ReportRow,
+  'id' | 'trackingCode' | 'status' | 'agencyId' | 'categoryCode' | 'communeCode'
+>;
+
+/** The rows one change writes, besides the e-mails to followers. */
+interface ChangeRows {
+  reportChanges: ReportChanges;
+  history: NewHistory;
+  audit: AuditEntry;
+  event: NewOutboxEvent;
+}
+
+/** What a change writes, worked out once for both writers below. */
+function describeChange(report: ChangedReport, change: ReportChange, at: Date): ChangeRows {
   const status = change.toStatus ?? report.status;
   const agencyId = change.toAgencyId ?? report.agencyId;
-  await updateReport(trx, report.id, {
-    ...change.fields,
-    status,
-    agencyId,
-    updatedAt: at,
-  });
-  const historyId = await insertHistory(trx, {
-    reportId: report.id,
-    at,
-    actorType: change.actor.type,
-    actorId: change.actor.id,
-    action: change.action,
-    fromStatus: change.toStatus ? report.status : null,
-    toStatus: change.toStatus ?? null,
-    fromAgencyId: change.toAgencyId ? report.agencyId : null,
-    toAgencyId: change.toAgencyId ?? null,
-    visibility: change.visibility,
-    message: change.message ?? '',
-    details: JSON.stringify(change.details ?? {}),
-  });
-  await recordAudit(trx, {
-    actorType: AUDIT_ACTOR[change.actor.type],
-    actorId: change.actor.type === 'reporter' ? null : change.actor.id,
-    action: `feedback.${change.action}`,
-    recordType: 'feedback_report',
-    recordId: report.id,
-    ip: change.actor.ip,
-    requestId: change.actor.requestId,
-    details: {
-      trackingCode: report.trackingCode,
-      ...(change.toStatus ? { from: report.status, to: change.toStatus } : {}),
-      ...(change.toAgencyId ? { fromAgency: report.agencyId, toAgency: change.toAgencyId } : {}),
-      ...change.details,
-    },
-  });
-
   const isPublic = change.visibility === 'public';
   const payload: ReportChangedPayload = {
     reportId: report.id,
@@ -132,12 +107,76 @@ export async function applyChange(
     at: at.toISOString(),
     message: isPublic && change.message ? change.message : null,
   };
-  await publish(trx, { type: REPORT_CHANGED_EVENT, aggregateId: report.id, payload });
+  return {
+    reportChanges: { ...change.fields, status, agencyId, updatedAt: at },
+    history: {
+      reportId: report.id,
+      at,
+      actorType: change.actor.type,
+      actorId: change.actor.id,
+      action: change.action,
+      fromStatus: change.toStatus ? report.status : null,
+      toStatus: change.toStatus ?? null,
+      fromAgencyId: change.toAgencyId ? report.agencyId : null,
+      toAgencyId: change.toAgencyId ?? null,
+      visibility: change.visibility,
+      message: change.message ?? '',
+      details: JSON.stringify(change.details ?? {}),
+    },
+    audit: {
+      actorType: AUDIT_ACTOR[change.actor.type],
+      actorId: change.actor.type === 'reporter' ? null : change.actor.id,
+      action: `feedback.${change.action}`,
+      recordType: 'feedback_report',
+      recordId: report.id,
+      ip: change.actor.ip,
+      requestId: change.actor.requestId,
+      details: {
+        trackingCode: report.trackingCode,
+        ...(change.toStatus ? { from: report.status, to: change.toStatus } : {}),
+        ...(change.toAgencyId ? { fromAgency: report.agencyId, toAgency: change.toAgencyId } : {}),
+        ...change.details,
+      },
+    },
+    event: { type: REPORT_CHANGED_EVENT, aggregateId: report.id, payload },
+  };
+}
 
-  if (isPublic && change.action !== 'submitted') {
+export async function applyChange(
+  ctx: AppContext,
+  trx: FeedbackDb,
+  report: ReportRow,
+  change: ReportChange,
+): Promise<number> {
+  const rows = describeChange(report, change, ctx.clock.now());
+  await updateReport(trx, report.id, rows.reportChanges);
+  const historyId = await insertHistory(trx, rows.history);
+  await recordAudit(trx, rows.audit);
+  await publish(trx, rows.event);
+  if (change.visibility === 'public' && change.action !== 'submitted') {
+    const status = rows.reportChanges.status ?? report.status;
     await notifyFollowers(ctx, trx, report, status, change.message ?? '');
   }
   return historyId;
+}
+
+/**
+ * The first line of a report's life — its history, audit line and event — added to the
+ * one-statement batch that inserts the report itself (report-submission.ts). The report row
+ * is inserted as it stands after the change, so there is nothing to update, and nobody
+ * follows a report before it exists, so nobody is notified.
+ */
+export function recordSubmissionIn(
+  batch: StatementBatch,
+  db: FeedbackDb,
+  report: ChangedReport,
+  change: ReportChange & { action: 'submitted' },
+  at: Date,
+): void {
+  const rows = describeChange(report, change, at);
+  batch.add(db.insertInto('feedbackHistory').values(rows.history));
+  batch.add(auditInsert(rows.audit));
+  publishInBatch(batch, rows.event);
 }
 
 /** The page where anyone follows a report (its tracking code is public). */

@@ -10,17 +10,17 @@ import type { Principal } from '../../kernel/auth';
 import { normaliseEmail, normalisePhone } from '../../kernel/auth';
 import { loadWorkingCalendar } from '../../kernel/calendar';
 import { attachFile } from '../../kernel/storage/storage.service';
-import { locateCommune } from '../../kernel/geo/geo.queries';
-import { queueNotification } from '../../kernel/notify/notify.service';
+import { queueNotificationInBatch } from '../../kernel/notify/notify.service';
+import { StatementBatch } from '../../kernel/db/statement-batch';
 import type { Locale } from '../../kernel/notify/templates';
 import { httpErrors } from '../../kernel/errors/common.errors';
 import { feedbackDb, type FeedbackDb } from './feedback-db';
 import { feedbackErrors } from './feedback.errors';
 import type { ReportSource, ReportStatus } from './feedback.tables';
 import { checkAttributes } from './report-attributes';
-import { responsibleAgencyId } from './routing';
-import { addFollower, insertReport, insertReporter } from './report.queries';
-import { applyChange, trackingUrl, type Actor } from './report-change';
+import { placeReport } from './routing';
+import { followerInsert, reportInsert } from './report.queries';
+import { recordSubmissionIn, trackingUrl, type Actor } from './report-change';
 import { activeCategory, type Category } from './category.queries';
 import { reportReceivedTemplate } from './feedback.templates';
 import { newTrackingCode } from './tracking-code';
@@ -105,28 +105,39 @@ function contactOf(input: ReportInput, category: Category, principal: Principal 
   return { userId, name: given.name?.trim() || null, email, phone };
 }
 
-async function rootAgencyId(db: FeedbackDb): Promise<string> {
-  const root = await db
-    .selectFrom('agency')
-    .select('id')
-    .where('parentId', 'is', null)
-    .where('active', '=', true)
-    .orderBy('code')
-    .executeTakeFirst();
-  if (!root) throw new Error('no root agency: load the agencies before filing reports');
-  return root.id;
+/** Another report took the tracking code drawn (a unique violation on that column). */
+function isTrackingCodeClash(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string; detail?: string } | null;
+  return (
+    e?.code === '23505' &&
+    (e.constraint === 'feedback_report_tracking_code_key' ||
+      (e.detail ?? '').includes('tracking_code'))
+  );
 }
 
+/**
+ * Files a report. The reads (category; commune and agency from the point) come first; then
+ * everything the new report writes — the report, its reporter, its follower, its photos, the
+ * first history line, the audit line, the event and the acknowledgement e-mail — goes to the
+ * database as one statement (kernel/db/statement-batch), which commits atomically in one
+ * round trip. Uploads are claimed first in the same transaction when there are any, since a
+ * file another report already holds must fail the whole submission.
+ *
+ * `category` saves the lookup when the caller has already read it (Open311 validates the
+ * service before building the input).
+ */
 export async function submitReport(
   ctx: AppContext,
   submitter: Submitter,
   input: ReportInput,
   media: readonly MediaUpload[],
+  category?: Category,
 ): Promise<SubmittedReport> {
   const db = feedbackDb(ctx);
-  const category = await activeCategory(db, input.categoryCode);
-  if (!category) throw feedbackErrors.CATEGORY_NOT_FOUND({ categoryCode: input.categoryCode });
-  const attributes = checkAttributes(category.attributes, input.attributes ?? {});
+  const found =
+    category?.code === input.categoryCode ? category : await activeCategory(db, input.categoryCode);
+  if (!found) throw feedbackErrors.CATEGORY_NOT_FOUND({ categoryCode: input.categoryCode });
+  const attributes = checkAttributes(found.attributes, input.attributes ?? {});
   if (!attributes.ok) throw feedbackErrors.REPORT_ATTRIBUTES_INVALID(attributes.violations);
   if (
     media.filter((file) => file.kind === 'image').length > MAX_PHOTOS ||
@@ -134,16 +145,13 @@ export async function submitReport(
   ) {
     throw feedbackErrors.REPORT_TOO_MANY_FILES();
   }
-  const contact = contactOf(input, category, submitter.principal);
-  const located = await locateCommune(ctx.db, input.lat, input.lon);
-  if (!located) throw feedbackErrors.REPORT_OUTSIDE_PROVINCE({ lat: input.lat, lon: input.lon });
+  const contact = contactOf(input, found, submitter.principal);
+  const place = await placeReport(db, found.code, input.lat, input.lon);
+  if (!place) throw feedbackErrors.REPORT_OUTSIDE_PROVINCE({ lat: input.lat, lon: input.lon });
 
-  const agencyId =
-    (await responsibleAgencyId(db, category.code, located.commune.code)) ??
-    (await rootAgencyId(db));
   const calendar = await loadWorkingCalendar(ctx.db, ctx.config);
   const submittedAt = ctx.clock.now();
-  const deadlineAt = deadlineFrom(calendar, category, submittedAt);
+  const deadlineAt = deadlineFrom(calendar, found, submittedAt);
   const secret = randomBytes(24).toString('base64url');
   const id = randomUUID();
   const locale: Locale = input.locale ?? 'vi';
@@ -154,16 +162,19 @@ export async function submitReport(
     ip: submitter.ip,
     requestId: submitter.requestId,
   };
+  const acknowledgeTo =
+    contact.email ?? (contact.userId ? await accountEmail(db, contact.userId) : null);
 
-  const trackingCode = await db.transaction().execute(async (trx) => {
-    const code = await insertReport(
-      trx,
-      {
+  const write = async (trackingCode: string) => {
+    const batch = new StatementBatch(db);
+    batch.add(
+      reportInsert(db, {
         id,
-        categoryCode: category.code,
+        trackingCode,
+        categoryCode: found.code,
         status: 'new',
-        agencyId,
-        communeCode: located.commune.code,
+        agencyId: place.agencyId,
+        communeCode: place.communeCode,
         lat: input.lat,
         lon: input.lon,
         address: input.address?.trim() ?? '',
@@ -176,95 +187,109 @@ export async function submitReport(
         updatedAt: submittedAt,
         deadlineAt,
         open311Token: submitter.open311Token ?? null,
-      },
-      () => newTrackingCode(submittedAt),
+      }),
     );
-    await insertReporter(trx, {
-      reportId: id,
-      userId: contact.userId,
-      name: contact.name,
-      email: contact.email,
-      phone: contact.phone,
-      secretHash: hashSecret(secret),
-    });
+    batch.add(
+      db.insertInto('feedbackReporter').values({
+        reportId: id,
+        userId: contact.userId,
+        name: contact.name,
+        email: contact.email,
+        phone: contact.phone,
+        secretHash: hashSecret(secret),
+      }),
+    );
     if (contact.userId || contact.email) {
-      await addFollower(trx, id, { userId: contact.userId, email: contact.email, locale });
+      batch.add(followerInsert(db, id, { userId: contact.userId, email: contact.email, locale }));
     }
     for (const [position, file] of media.entries()) {
-      await attachFile(trx, {
-        fileId: file.fileId,
-        uploadedBy: submitter.uploaderKey,
-        ownerType: 'feedback_report',
-        ownerId: id,
-        agencyId,
-      });
-      await trx
-        .insertInto('feedbackMedia')
-        .values({
+      batch.add(
+        db.insertInto('feedbackMedia').values({
           reportId: id,
           fileId: file.fileId,
           kind: 'report',
           mediaType: file.mediaType,
           position,
-        })
-        .execute();
+        }),
+      );
     }
-    const report = await trx
-      .selectFrom('feedbackReport')
-      .selectAll()
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    await applyChange(ctx, trx, report, {
-      action: 'submitted',
-      actor,
-      visibility: 'public',
-      details: { source: submitter.source, media: media.length },
-    });
-    const agency = await trx
-      .selectFrom('agency')
-      .select('name')
-      .where('id', '=', agencyId)
-      .executeTakeFirstOrThrow();
-    const to = contact.email ?? (contact.userId ? await accountEmail(trx, contact.userId) : null);
-    if (to) {
-      await queueNotification(trx, {
+    recordSubmissionIn(
+      batch,
+      db,
+      {
+        id,
+        trackingCode,
+        status: 'new',
+        agencyId: place.agencyId,
+        categoryCode: found.code,
+        communeCode: place.communeCode,
+      },
+      {
+        action: 'submitted',
+        actor,
+        visibility: 'public',
+        details: { source: submitter.source, media: media.length },
+      },
+      submittedAt,
+    );
+    if (acknowledgeTo) {
+      queueNotificationInBatch(batch, {
         channel: 'email',
-        to,
+        to: acknowledgeTo,
         template: reportReceivedTemplate,
         locale,
         variables: {
-          trackingCode: code,
-          category: locale === 'en' ? category.nameEn : category.name,
-          agency: agency.name,
+          trackingCode,
+          category: locale === 'en' ? found.nameEn : found.name,
+          agency: place.agencyName,
           deadline: formatVietnamTime(deadlineAt),
-          url: trackingUrl(ctx, code),
+          url: trackingUrl(ctx, trackingCode),
         },
       });
     }
-    return code;
-  });
+    if (media.length === 0) return batch.execute();
+    await db.transaction().execute(async (trx) => {
+      for (const file of media) {
+        await attachFile(trx, {
+          fileId: file.fileId,
+          uploadedBy: submitter.uploaderKey,
+          ownerType: 'feedback_report',
+          ownerId: id,
+          agencyId: place.agencyId,
+        });
+      }
+      await batch.execute(trx);
+    });
+  };
 
-  const agency = await db
-    .selectFrom('agency')
-    .select('name')
-    .where('id', '=', agencyId)
-    .executeTakeFirstOrThrow();
+  // Codes are random: a clash is rare, and a failed single statement leaves nothing behind.
+  let trackingCode = '';
+  for (let attempt = 0; !trackingCode; attempt += 1) {
+    const code = newTrackingCode(submittedAt);
+    try {
+      await write(code);
+      trackingCode = code;
+    } catch (error) {
+      if (!isTrackingCodeClash(error) || attempt >= 7) throw error;
+    }
+  }
+
   return {
     id,
     trackingCode,
     secret,
     status: 'new',
-    agencyId,
-    agencyName: agency.name,
-    communeCode: located.commune.code,
-    communeName: located.commune.fullName,
+    agencyId: place.agencyId,
+    agencyName: place.agencyName,
+    communeCode: place.communeCode,
+    communeName: place.communeName,
     submittedAt,
     deadlineAt,
   };
 }
 
-async function accountEmail(trx: FeedbackDb, userId: string): Promise<string | null> {
-  const user = await trx
+async function accountEmail(db: FeedbackDb, userId: string): Promise<string | null> {
+  const user = await db
     .selectFrom('appUser')
     .select('email')
     .where('id', '=', userId)

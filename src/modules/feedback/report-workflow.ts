@@ -11,7 +11,6 @@
  *                       transfer: any open state → new at another agency
  *                       duplicate: any open state → duplicate of another report
  */
-import { sql } from 'kysely';
 import type { AppContext } from '../../kernel/context';
 import { authorizeRecord, isAuthorized, PERMISSIONS, type Principal } from '../../kernel/auth';
 import { attachFile } from '../../kernel/storage/storage.service';
@@ -27,6 +26,7 @@ import {
 import { applyChange, type Actor, type ReportChange } from './report-change';
 import type { MediaUpload } from './report-submission';
 import { normaliseTrackingCode } from './tracking-code';
+import { assigneesOf } from './inbox-assignees.queries';
 
 export interface StaffActor {
   principal: Principal;
@@ -62,7 +62,7 @@ const ALLOWED_FROM: Partial<Record<WorkflowAction['action'], readonly ReportStat
 };
 
 /** Whether the principal may handle the report: at its agency, above it, or where it escalated. */
-async function authorizeStaff(
+export async function authorizeStaff(
   ctx: AppContext,
   principal: Principal,
   permission: string,
@@ -118,24 +118,17 @@ async function attachAnswerMedia(
   }
 }
 
+/**
+ * A report goes only to someone the assign list offers (inbox-assignees.queries.ts): active
+ * staff of the responsible agency or below it who may process reports there.
+ */
 async function assigneeAllowed(
   trx: FeedbackDb,
   report: ReportRow,
   userId: string,
 ): Promise<boolean> {
-  const user = await trx
-    .selectFrom('appUser')
-    .select(['agencyId', 'status', 'type'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user || user.type !== 'staff' || user.status !== 'active' || !user.agencyId) return false;
-  // The officer works at the responsible agency or at one of its sub-agencies.
-  const result = await sql<{ within: boolean }>`
-    SELECT EXISTS (
-      SELECT 1 FROM agency officer JOIN agency responsible ON officer.path LIKE responsible.path || '%'
-      WHERE officer.id = ${user.agencyId} AND responsible.id = ${report.agencyId}
-    ) AS within`.execute(trx);
-  return result.rows[0]?.within === true;
+  const assignees = await assigneesOf(trx, report.agencyId, PERMISSIONS.recordsProcess);
+  return assignees.some((assignee) => assignee.id === userId);
 }
 
 async function changeFor(

@@ -25,20 +25,24 @@ export async function insertReport(
   drawCode: () => string,
 ): Promise<string> {
   for (let attempt = 0; attempt < 8; attempt += 1) {
-    const trackingCode = drawCode();
-    const inserted = await trx
-      .insertInto('feedbackReport')
-      .values({
-        ...report,
-        trackingCode,
-        location: sql`ST_SetSRID(ST_MakePoint(${report.lon}, ${report.lat}), 4326)::geography`,
-      })
+    const inserted = await reportInsert(trx, { ...report, trackingCode: drawCode() })
       .onConflict((conflict) => conflict.column('trackingCode').doNothing())
       .returning('trackingCode')
       .executeTakeFirst();
     if (inserted) return inserted.trackingCode;
   }
   throw new Error('could not draw a free tracking code in 8 attempts');
+}
+
+/** The INSERT of a report under the tracking code given, its location from lat/lon. */
+export function reportInsert(
+  db: FeedbackDb,
+  report: NewReport & { id: string; trackingCode: string },
+) {
+  return db.insertInto('feedbackReport').values({
+    ...report,
+    location: sql`ST_SetSRID(ST_MakePoint(${report.lon}, ${report.lat}), 4326)::geography`,
+  });
 }
 
 export async function insertReporter(
@@ -168,26 +172,27 @@ export interface Follower {
 export async function addFollower(
   trx: FeedbackDb,
   reportId: string,
-  follower: { userId: string | null; email: string | null; locale: string },
+  follower: NewFollower,
 ): Promise<void> {
-  const values = { reportId, ...follower };
-  if (follower.userId) {
-    await trx
-      .insertInto('feedbackFollower')
-      .values(values)
-      .onConflict((conflict) =>
+  await followerInsert(trx, reportId, follower).execute();
+}
+
+export interface NewFollower {
+  userId: string | null;
+  email: string | null;
+  locale: string;
+}
+
+/** The INSERT of a follower (a no-op for one already following), for a batch or on its own. */
+export function followerInsert(db: FeedbackDb, reportId: string, follower: NewFollower) {
+  const insert = db.insertInto('feedbackFollower').values({ reportId, ...follower });
+  return follower.userId
+    ? insert.onConflict((conflict) =>
         conflict.columns(['reportId', 'userId']).where('userId', 'is not', null).doNothing(),
       )
-      .execute();
-  } else {
-    await trx
-      .insertInto('feedbackFollower')
-      .values(values)
-      .onConflict((conflict) =>
+    : insert.onConflict((conflict) =>
         conflict.columns(['reportId', 'email']).where('email', 'is not', null).doNothing(),
-      )
-      .execute();
-  }
+      );
 }
 
 /** Followers of a report with the e-mail to write to (an account's, or the one given). */

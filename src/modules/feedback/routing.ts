@@ -1,35 +1,101 @@
 /**
- * Which agency answers a report: the routing matrix cell for (category, commune) when an
- * administrator set one, else the category's default — the People's Committee of the
- * commune the point lies in, or the one provincial body named on the category.
+ * Which agency answers a report. The agency responsible for a report of a category in a
+ * commune is:
+ * 1. the routing-matrix cell (feedback_routing) of that category and commune, when an
+ *    administrator set one;
+ * 2. otherwise, for a category of default level `commune`, the People's Committee serving
+ *    the commune;
+ * 3. otherwise the category's default agency (always set for level `province`);
+ * 4. and when filing a report that none of these places (a commune nobody serves), the
+ *    root of the agency tree, so a report is never lost.
+ * The rule is one SQL expression, so the seed's routing matrix, a single lookup and the
+ * placement of a new report all apply exactly the same rule.
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { FeedbackDb } from './feedback-db';
 
+/**
+ * The active People's Committee serving a commune-level unit (agency_commune), as a scalar
+ * subquery; the lowest agency code wins should two serve it.
+ */
+export function communeCommitteeSql(communeCode: Expression<string>): RawBuilder<string | null> {
+  return sql<string | null>`(
+    SELECT a.id FROM agency_commune ac
+    JOIN agency a ON a.id = ac.agency_id
+    WHERE ac.commune_code = ${communeCode} AND a.kind = 'commune_committee' AND a.active
+    ORDER BY a.code LIMIT 1
+  )`;
+}
+
+/**
+ * Rules 1–3 as one SQL expression over the category and commune (columns or values); null
+ * when none applies. Use: `responsibleAgencySql(sql.ref('r.category_code'),
+ * sql.ref('r.commune_code'))`, or with values, `responsibleAgencySql(sql.val(code),
+ * sql.val(commune))`.
+ */
+export function responsibleAgencySql(
+  categoryCode: Expression<string>,
+  communeCode: Expression<string>,
+): RawBuilder<string | null> {
+  return sql<string | null>`coalesce(
+    (SELECT fr.agency_id FROM feedback_routing fr
+      WHERE fr.category_code = ${categoryCode} AND fr.commune_code = ${communeCode}),
+    (SELECT ${communeCommitteeSql(communeCode)} FROM feedback_category fc
+      WHERE fc.code = ${categoryCode} AND fc.default_level = 'commune'),
+    (SELECT fc.default_agency_id FROM feedback_category fc WHERE fc.code = ${categoryCode})
+  )`;
+}
+
+/** Rule 4: the root of the agency tree. */
+const ROOT_AGENCY_SQL = sql<string>`(
+  SELECT a.id FROM agency a WHERE a.parent_id IS NULL AND a.active ORDER BY a.code LIMIT 1
+)`;
+
+/** The agency rules 1–3 name for the category in the commune, or null. */
 export async function responsibleAgencyId(
   db: FeedbackDb,
   categoryCode: string,
   communeCode: string,
 ): Promise<string | null> {
-  const row = await db
-    .selectFrom('feedbackCategory as c')
-    .leftJoin('feedbackRouting as r', (join) =>
-      join.onRef('r.categoryCode', '=', 'c.code').on('r.communeCode', '=', communeCode),
+  const result = await sql<{ agencyId: string | null }>`
+    SELECT ${responsibleAgencySql(sql.val(categoryCode), sql.val(communeCode))} AS agency_id
+  `.execute(db);
+  return result.rows[0]?.agencyId ?? null;
+}
+
+/** Where a new report belongs: its commune and the agency that answers it. */
+export interface Placement {
+  communeCode: string;
+  communeName: string;
+  agencyId: string;
+  agencyName: string;
+}
+
+/**
+ * The commune containing the point (as the kernel's locator finds it: the lowest code on a
+ * border) and the responsible agency with its name, in one query; null outside every
+ * commune. Filing a report runs this on every submission, hence one round trip.
+ */
+export async function placeReport(
+  db: FeedbackDb,
+  categoryCode: string,
+  lat: number,
+  lon: number,
+): Promise<Placement | null> {
+  const result = await sql<Placement>`
+    WITH m AS (
+      SELECT c.code, c.full_name FROM admin_commune c
+      WHERE ST_Intersects(c.boundary, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326))
+      ORDER BY c.code LIMIT 1
+    ), routed AS (
+      SELECT m.code, m.full_name, coalesce(
+        ${responsibleAgencySql(sql.val(categoryCode), sql.ref<string>('m.code'))},
+        ${ROOT_AGENCY_SQL}
+      ) AS agency_id FROM m
     )
-    .select([
-      'r.agencyId as routedAgencyId',
-      'c.defaultLevel',
-      'c.defaultAgencyId',
-      sql<string | null>`(
-        SELECT a.id FROM agency_commune ac JOIN agency a ON a.id = ac.agency_id
-        WHERE ac.commune_code = ${communeCode} AND a.kind = 'commune_committee' AND a.active
-        ORDER BY a.code LIMIT 1
-      )`.as('communeAgencyId'),
-    ])
-    .where('c.code', '=', categoryCode)
-    .executeTakeFirst();
-  if (!row) return null;
-  if (row.routedAgencyId) return row.routedAgencyId;
-  if (row.defaultLevel === 'commune' && row.communeAgencyId) return row.communeAgencyId;
-  return row.defaultAgencyId;
+    SELECT r.code AS commune_code, r.full_name AS commune_name,
+           a.id AS agency_id, a.name AS agency_name
+    FROM routed r JOIN agency a ON a.id = r.agency_id
+  `.execute(db);
+  return result.rows[0] ?? null;
 }

@@ -21,6 +21,7 @@ import { SystemPage } from '../features/admin/SystemPage';
 import { CalendarPage } from '../features/admin/CalendarPage';
 import { InboxPage } from '../features/feedback-inbox/InboxPage';
 import { InboxReportPage } from '../features/feedback-inbox/InboxReportPage';
+import { RoutingPage } from '../features/feedback-routing/RoutingPage';
 import { ADMIN_PAGES } from './admin-pages';
 import '../shared/styles/console.css';
 import '../features/admin/admin.css';
@@ -33,6 +34,9 @@ export default function ConsoleArea() {
     { to: '/console/agencies', label: 'nav.agencies' },
     ...(user?.permissions.includes('records.read')
       ? [{ to: '/console/phan-anh', label: 'nav.feedbackInbox' } as const]
+      : []),
+    ...(user?.permissions.includes('feedback.routing.manage')
+      ? [{ to: '/console/phan-anh/dinh-tuyen', label: 'feedbackRouting.nav' } as const]
       : []),
     ...allowed.map((page) => ({ to: page.to, label: page.label })),
     { to: '/console/account', label: 'app.account' },
@@ -105,6 +109,14 @@ export default function ConsoleArea() {
             element={
               <RequireStaff permission="records.read">
                 <InboxPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="phan-anh/dinh-tuyen"
+            element={
+              <RequireStaff permission="feedback.routing.manage">
+                <RoutingPage />
               </RequireStaff>
             }
           />

@@ -49,6 +49,23 @@ export function HomePage() {
           </li>
           <li className="card">
             <h3>
+              <Link to="/phan-anh">{t('feedbackPublic.home.title')}</Link>
+            </h3>
+            <p>{t('feedbackPublic.home.text')}</p>
+            <ul className="link-list">
+              <li>
+                <Link to="/phan-anh">{t('feedbackPublic.home.list')}</Link>
+              </li>
+              <li>
+                <Link to="/phan-anh/ban-do">{t('feedbackPublic.home.map')}</Link>
+              </li>
+              <li>
+                <Link to="/phan-anh/bang-xep-hang">{t('feedbackPublic.home.scorecard')}</Link>
+              </li>
+            </ul>
+          </li>
+          <li className="card">
+            <h3>
               <Link to="/map">{t('home.serviceMapTitle')}</Link>
             </h3>
             <p>{t('home.serviceMapText')}</p>

@@ -1,4 +1,7 @@
-/** The citizens' portal: home, the administrative map, sign-in, registration and account. */
+/**
+ * The citizens' portal: home, the administrative map, sign-in, registration and account,
+ * and citizen reports (filing, tracking, the public list, map and scorecard).
+ */
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AreaLayout } from '../shared/ui/AreaLayout';
@@ -15,6 +18,9 @@ import { ReportWizard } from '../features/feedback/ReportWizard';
 import { TrackingPage } from '../features/feedback/TrackingPage';
 import { MyReportsPage } from '../features/feedback/MyReportsPage';
 import { OutboxIndicator } from '../features/feedback/OutboxIndicator';
+import { ReportListPage } from '../features/feedback-public/ReportListPage';
+import { ReportMapPage } from '../features/feedback-public/ReportMapPage';
+import { ScorecardPage } from '../features/feedback-public/ScorecardPage';
 import '../shared/styles/portal.css';
 
 // The map page pulls in MapLibre; it loads only when someone opens it.
@@ -24,6 +30,7 @@ const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/map', label: 'nav.map' },
   { to: '/phan-anh/moi', label: 'feedback.nav' },
+  { to: '/phan-anh', label: 'feedbackPublic.nav', end: true },
 ];
 
 export default function PortalArea() {
@@ -41,6 +48,9 @@ export default function PortalArea() {
           <Route path="account" element={<ProfilePage />} />
           <Route path="phan-anh/moi" element={<ReportWizard />} />
           <Route path="phan-anh/cua-toi" element={<MyReportsPage />} />
+          <Route path="phan-anh" element={<ReportListPage />} />
+          <Route path="phan-anh/ban-do" element={<ReportMapPage />} />
+          <Route path="phan-anh/bang-xep-hang" element={<ScorecardPage />} />
           <Route path="phan-anh/:code" element={<TrackingPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

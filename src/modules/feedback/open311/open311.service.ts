@@ -193,6 +193,7 @@ export async function submitServiceRequest(
       },
     },
     [],
+    category,
   ).catch((error: unknown) => {
     // The platform's refusal, in the words the Open311 error list has for it.
     if (error instanceof AppError && error.code === 'REPORT_OUTSIDE_PROVINCE') {

@@ -1,7 +1,8 @@
 /**
  * The actions on a report that its status allows (the server checks again): receive, start,
- * answer or resolve (the text can start from the category's answer templates), note, reject
- * with a reason, transfer to another agency, mark as a duplicate, hide or show again.
+ * assign to an officer, answer or resolve (the text can start from the category's answer
+ * templates), note, reject with a reason, transfer to another agency, mark as a duplicate.
+ * Hiding and redacting live in the moderation panel.
  */
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,9 +10,11 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { Alert } from '../../shared/ui/Alert';
 import { AgencySelect } from '../admin/AgencySelect';
 import { actOn, staffReportKey, type ReportAction, type StaffReport } from './inbox-api';
+import { useSession } from '../../shared/auth/session';
+import { AssignForm } from './AssignForm';
 
 const OPEN = new Set(['new', 'received', 'in_progress']);
-type TextAction = 'answer' | 'resolve' | 'note' | 'reject' | 'hide';
+type TextAction = 'answer' | 'resolve' | 'note' | 'reject';
 
 export function ActionPanel({ report }: { report: StaffReport }) {
   const { t } = useI18n();
@@ -24,6 +27,8 @@ export function ActionPanel({ report }: { report: StaffReport }) {
   const [done, setDone] = useState(false);
   const code = report.trackingCode;
   const open = OPEN.has(report.status);
+  // Readers without the right to act are not offered colleagues to pick from.
+  const canProcess = useSession().user?.permissions.includes('records.process') ?? false;
 
   const mutation = useMutation({
     mutationFn: (body: ReportAction) => actOn(code, body),
@@ -45,11 +50,10 @@ export function ActionPanel({ report }: { report: StaffReport }) {
   const textActions: TextAction[] = [
     ...(open ? (['answer', 'resolve', 'reject'] as const) : []),
     'note',
-    ...(report.hidden ? [] : (['hide'] as const)),
   ];
   const chosen = textActions.includes(textAction) ? textAction : textActions[0]!;
   const textBody = (): ReportAction =>
-    chosen === 'reject' || chosen === 'hide'
+    chosen === 'reject'
       ? { action: chosen, reason: message.trim() }
       : { action: chosen, message: message.trim() };
 
@@ -79,17 +83,9 @@ export function ActionPanel({ report }: { report: StaffReport }) {
             {t('feedbackInbox.start')}
           </button>
         ) : null}
-        {report.hidden ? (
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={mutation.isPending}
-            onClick={() => run({ action: 'unhide' })()}
-          >
-            {t('feedbackInbox.unhide')}
-          </button>
-        ) : null}
       </div>
+
+      {open && canProcess ? <AssignForm report={report} /> : null}
 
       <form onSubmit={run(textBody())}>
         <div className="field">
@@ -128,9 +124,7 @@ export function ActionPanel({ report }: { report: StaffReport }) {
         ) : null}
         <div className="field">
           <label htmlFor="inbox-message">
-            {chosen === 'reject' || chosen === 'hide'
-              ? t('feedbackInbox.reason')
-              : t('feedbackInbox.message')}
+            {chosen === 'reject' ? t('feedbackInbox.reason') : t('feedbackInbox.message')}
           </label>
           <textarea
             id="inbox-message"

@@ -1,7 +1,8 @@
 /**
- * One report as staff see it (GET /api/feedback/inbox/:code): the facts, the photos (hidden
- * ones marked), the place, the full history with public and internal entries told apart,
- * the reporter's contact on request, and the actions its status allows.
+ * One report as staff see it (GET /api/feedback/inbox/:code): the facts, the place, the full
+ * history in words with public and internal entries told apart, the reporter's contact on
+ * request, the actions its status allows, and the moderation of what the public sees (the
+ * report, its text, each photo, hidden ones marked).
  */
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -16,7 +17,9 @@ import { DeadlineBadges } from './DeadlineBadges';
 import '../feedback/feedback.css';
 import './feedback-inbox.css';
 import { ActionPanel } from './ActionPanel';
+import { ModerationPanel } from './ModerationPanel';
 import { ReporterContactPanel } from './ReporterContactPanel';
+import { historyActionKey, historyActorKey } from './history-labels';
 
 function Facts({ report }: { report: StaffReport }) {
   const { t, locale } = useI18n();
@@ -32,6 +35,9 @@ function Facts({ report }: { report: StaffReport }) {
           escalated={report.escalationLevel > 0}
         />
         {report.hidden ? <span className="badge">{t('feedbackInbox.hiddenBadge')}</span> : null}
+        {report.publicDescription !== null ? (
+          <span className="badge">{t('inboxExtra.moderation.redactedBadge')}</span>
+        ) : null}
       </dd>
       <dt>{t('feedbackInbox.category')}</dt>
       <dd>{locale === 'en' ? report.category.nameEn : report.category.name}</dd>
@@ -98,7 +104,7 @@ function History({ report }: { report: StaffReport }) {
                   ? t('feedbackInbox.internal')
                   : t('feedbackInbox.public')}
               </span>{' '}
-              <strong>{entry.action}</strong>
+              <strong>{t(historyActionKey(entry.action))}</strong>
               {entry.toStatus && entry.toStatus !== entry.fromStatus ? (
                 <>
                   {' → '}
@@ -107,7 +113,7 @@ function History({ report }: { report: StaffReport }) {
               ) : null}
               <span className="note">
                 {' · '}
-                {entry.actorName ?? entry.actorType}
+                {entry.actorName ?? t(historyActorKey(entry.actorType))}
                 {entry.agencyName ? ` (${entry.agencyName})` : ''} ·{' '}
                 {formatDateTime(entry.at, locale)}
               </span>
@@ -148,28 +154,9 @@ export function InboxReportPage() {
               </p>
             ) : null}
             <Facts report={report.data} />
-            {report.data.allMedia.length > 0 ? (
-              <>
-                <h3>{t('feedbackInbox.photos')}</h3>
-                <ul className="feedback-previews">
-                  {report.data.allMedia.map((media, index) => (
-                    <li key={media.id}>
-                      <a href={media.url}>
-                        <img
-                          src={media.url}
-                          alt={t('feedback.track.photoAlt', { number: index + 1 })}
-                        />
-                      </a>
-                      {media.hidden ? (
-                        <span className="badge">{t('feedbackInbox.hiddenBadge')}</span>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
           </section>
           <ActionPanel report={report.data} />
+          <ModerationPanel report={report.data} />
           <ReporterContactPanel code={report.data.trackingCode} />
           <History report={report.data} />
         </div>

@@ -1,7 +1,8 @@
 /**
- * The staff inbox endpoints as the console uses them: the filtered list, one report with
- * its internal history, the audited reporter contact, and the actions. The filters live in
- * the address (bookmarkable); the same filters feed the CSV/XLSX export link.
+ * The staff inbox endpoints as the console uses them: the filtered list and map, one report
+ * with its internal history, the audited reporter contact, the officers it may be assigned
+ * to, and the actions. The filters live in the address (bookmarkable); the same filters
+ * feed the list, the map and the CSV/XLSX export link.
  */
 import { api, unwrap } from '../../shared/api/client';
 import type { paths } from '../../shared/api/openapi';
@@ -18,6 +19,13 @@ export type ReporterContact = Json<
 export type ReportAction = NonNullable<
   paths['/api/feedback/inbox/{code}/actions']['post']['requestBody']
 >['content']['application/json'];
+export type InboxMapQuery = NonNullable<
+  paths['/api/feedback/inbox/map']['get']['parameters']['query']
+>;
+export type InboxMapFeed = Json<paths['/api/feedback/inbox/map']['get']['responses'][200]>;
+export type Officer = Json<
+  paths['/api/feedback/inbox/officers']['get']['responses'][200]
+>['items'][number];
 export type Status = StaffReport['status'];
 export type Sort = NonNullable<InboxQuery['sort']>;
 
@@ -37,10 +45,23 @@ export interface InboxFilters {
   q: string;
   status: Status[];
   categoryCode: string;
+  communeCode: string;
+  agencyId: string;
+  /** '' for anyone, 'me' for the signed-in officer, or an officer's id. */
+  assignee: string;
+  /** Calendar days (YYYY-MM-DD, Vietnam time), both included; '' when open-ended. */
+  from: string;
+  to: string;
   overdue: boolean;
   escalated: boolean;
   sort: Sort;
 }
+
+export type InboxView = 'list' | 'map';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const COMMUNE = /^\d{5}$/;
 
 function pick<T extends string>(value: string | null, options: readonly T[]): T | undefined {
   return value !== null && (options as readonly string[]).includes(value)
@@ -48,53 +69,121 @@ function pick<T extends string>(value: string | null, options: readonly T[]): T 
     : undefined;
 }
 
-/** Reads the filters from the address; anything unknown is ignored. */
+const matching = (value: string | null, pattern: RegExp): string =>
+  value !== null && pattern.test(value) ? value : '';
+
+/** Reads the filters from the address; anything unknown or malformed is ignored. */
 export function filtersFrom(params: URLSearchParams): InboxFilters {
+  const assignee = params.get('assignee');
   return {
     q: params.get('q') ?? '',
     status: params.getAll('status').flatMap((value) => pick(value, STATUSES) ?? []),
     categoryCode: params.get('categoryCode') ?? '',
+    communeCode: matching(params.get('communeCode'), COMMUNE),
+    agencyId: matching(params.get('agencyId'), UUID),
+    assignee: assignee === 'me' ? 'me' : matching(assignee, UUID),
+    from: matching(params.get('from'), DAY),
+    to: matching(params.get('to'), DAY),
     overdue: params.get('overdue') === 'true',
     escalated: params.get('escalated') === 'true',
     sort: pick(params.get('sort'), SORTS) ?? DEFAULT_SORT,
   };
 }
 
-/** The filters as query parameters, for the address, the list and the export alike. */
+export function viewFrom(params: URLSearchParams): InboxView {
+  return params.get('view') === 'map' ? 'map' : 'list';
+}
+
+/** The filters as the address keeps them: readable, bookmarkable ("assignee=me" stays "me"). */
 export function filterParams(filters: InboxFilters): URLSearchParams {
   const search = new URLSearchParams();
   if (filters.q) search.set('q', filters.q);
   for (const status of filters.status) search.append('status', status);
   if (filters.categoryCode) search.set('categoryCode', filters.categoryCode);
+  if (filters.communeCode) search.set('communeCode', filters.communeCode);
+  if (filters.agencyId) search.set('agencyId', filters.agencyId);
+  if (filters.assignee) search.set('assignee', filters.assignee);
+  if (filters.from) search.set('from', filters.from);
+  if (filters.to) search.set('to', filters.to);
   if (filters.overdue) search.set('overdue', 'true');
   if (filters.escalated) search.set('escalated', 'true');
   if (filters.sort !== DEFAULT_SORT) search.set('sort', filters.sort);
   return search;
 }
 
-export function exportUrl(filters: InboxFilters, format: 'csv' | 'xlsx'): string {
-  const search = filterParams(filters);
+/** Midnight starting a Vietnam calendar day (the whole country is UTC+7, no summer time). */
+function startOfDay(day: string): string {
+  return `${day}T00:00:00+07:00`;
+}
+
+function nextDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+}
+
+/** The filters as the server reads them (list, map and export alike); `me` is the officer's id. */
+export function serverFilters(filters: InboxFilters, me: string | null): InboxMapQuery {
+  const assigneeId = filters.assignee === 'me' ? me : filters.assignee;
+  return {
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.status.length > 0 ? { status: filters.status } : {}),
+    ...(filters.categoryCode ? { categoryCode: filters.categoryCode } : {}),
+    ...(filters.communeCode ? { communeCode: filters.communeCode } : {}),
+    ...(filters.agencyId ? { agencyId: filters.agencyId } : {}),
+    ...(assigneeId ? { assigneeId } : {}),
+    ...(filters.from ? { from: startOfDay(filters.from) } : {}),
+    // "To" names the last day included; the server's bound excludes.
+    ...(filters.to ? { to: startOfDay(nextDay(filters.to)) } : {}),
+    ...(filters.overdue ? { overdue: true } : {}),
+    ...(filters.escalated ? { escalated: true } : {}),
+  };
+}
+
+export function exportUrl(
+  filters: InboxFilters,
+  me: string | null,
+  format: 'csv' | 'xlsx',
+): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(serverFilters(filters, me))) {
+    if (Array.isArray(value)) for (const item of value) search.append(name, String(item));
+    else search.set(name, String(value));
+  }
+  if (filters.sort !== DEFAULT_SORT) search.set('sort', filters.sort);
   search.set('format', format);
   return `/api/feedback/inbox/export?${search.toString()}`;
 }
 
-export function fetchInbox(filters: InboxFilters, page: number): Promise<InboxPage> {
+export function fetchInbox(
+  filters: InboxFilters,
+  me: string | null,
+  page: number,
+): Promise<InboxPage> {
   return unwrap(
     api.GET('/api/feedback/inbox', {
       params: {
-        query: {
-          page,
-          pageSize: PAGE_SIZE,
-          sort: filters.sort,
-          ...(filters.q ? { q: filters.q } : {}),
-          ...(filters.status.length > 0 ? { status: filters.status } : {}),
-          ...(filters.categoryCode ? { categoryCode: filters.categoryCode } : {}),
-          ...(filters.overdue ? { overdue: true } : {}),
-          ...(filters.escalated ? { escalated: true } : {}),
-        },
+        query: { page, pageSize: PAGE_SIZE, sort: filters.sort, ...serverFilters(filters, me) },
       },
     }),
   );
+}
+
+export function fetchInboxMap(query: InboxMapQuery): Promise<InboxMapFeed> {
+  return unwrap(api.GET('/api/feedback/inbox/map', { params: { query } }));
+}
+
+export function fetchOfficers(): Promise<Officer[]> {
+  return unwrap(api.GET('/api/feedback/inbox/officers')).then((reply) => reply.items);
+}
+
+export function assigneesKey(code: string) {
+  return ['feedback-inbox', 'assignees', code] as const;
+}
+
+export function fetchAssignees(code: string): Promise<Officer[]> {
+  return unwrap(
+    api.GET('/api/feedback/inbox/{code}/assignees', { params: { path: { code } } }),
+  ).then((reply) => reply.items);
 }
 
 export function staffReportKey(code: string) {

@@ -3,6 +3,7 @@ import { useI18n } from '../../shared/i18n/i18n';
 import { formatDateTime } from '../../shared/i18n/format';
 import type { MessageKey } from '../../shared/i18n/translate';
 import type { ReportView } from './feedback-api';
+import { ReportPhoto } from './ReportPhoto';
 
 const ACTION_KEY: Record<string, MessageKey> = {
   submitted: 'feedback.action.submitted',
@@ -19,7 +20,17 @@ const ACTION_KEY: Record<string, MessageKey> = {
   rated: 'feedback.action.rated',
 };
 
-export function ReportTimeline({ history }: { history: ReportView['history'] }) {
+export function ReportTimeline({
+  history,
+  secret = null,
+  restricted = false,
+}: {
+  history: ReportView['history'];
+  /** The reporter's secret kept on this device, for the photos only they may see. */
+  secret?: string | null;
+  /** The report is hidden from the public, so are the photos of its answers. */
+  restricted?: boolean;
+}) {
   const { t, locale } = useI18n();
   return (
     <section aria-labelledby="feedback-history-title">
@@ -39,9 +50,11 @@ export function ReportTimeline({ history }: { history: ReportView['history'] }) 
                 <ul className="feedback-previews">
                   {entry.media.map((media, number) => (
                     <li key={media.id}>
-                      <img
-                        src={media.url}
+                      <ReportPhoto
+                        url={media.url}
                         alt={t('feedback.track.photoAlt', { number: number + 1 })}
+                        secret={secret}
+                        restricted={restricted || media.hidden === true}
                       />
                     </li>
                   ))}

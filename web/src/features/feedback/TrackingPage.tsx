@@ -22,6 +22,7 @@ import {
 import { secretFor } from './my-reports';
 import { OverdueBadge, StatusBadge } from './StatusBadge';
 import { ReportTimeline } from './ReportTimeline';
+import { ReportPhoto } from './ReportPhoto';
 import type { Submitted } from './submit-report';
 import './feedback.css';
 
@@ -97,12 +98,24 @@ function ReportDetails({ report, secret }: { report: ReportView; secret: string 
             .filter((media) => media.mediaType.startsWith('image/'))
             .map((media, index) => (
               <li key={media.id}>
-                <img src={media.url} alt={t('feedback.track.photoAlt', { number: index + 1 })} />
+                <ReportPhoto
+                  url={media.url}
+                  alt={t('feedback.track.photoAlt', { number: index + 1 })}
+                  secret={secret}
+                  restricted={media.hidden === true || report.hidden === true}
+                />
+                {media.hidden ? (
+                  <p className="note">{t('feedbackPublic.photo.hiddenNote')}</p>
+                ) : null}
               </li>
             ))}
         </ul>
       ) : null}
-      <ReportTimeline history={report.history} />
+      <ReportTimeline
+        history={report.history}
+        secret={secret}
+        restricted={report.hidden === true}
+      />
       {secret && report.canRate ? <RatingForm code={report.trackingCode} secret={secret} /> : null}
       {report.rating ? (
         <p>

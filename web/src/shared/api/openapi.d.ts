@@ -3683,6 +3683,922 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/admin/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cài đặt các lĩnh vực: thời hạn, trạng thái, mẫu trả lời — category settings, all categories */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                answerTemplates: {
+                                    body: string;
+                                    title: string;
+                                }[];
+                                code: string;
+                                deadline: {
+                                    amount: number;
+                                    /**
+                                     * @description working_hours = giờ làm việc, working_days = ngày làm việc (lịch làm việc của tỉnh)
+                                     * @enum {string}
+                                     */
+                                    unit: "working_hours" | "working_days";
+                                };
+                                group: string;
+                                groupEn: string;
+                                name: string;
+                                nameEn: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/admin/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Sửa thời hạn, trạng thái, mẫu trả lời của lĩnh vực — update a category (new reports only) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        answerTemplates?: {
+                            body: string;
+                            title: string;
+                        }[];
+                        deadline?: {
+                            amount: number;
+                            /**
+                             * @description working_hours = giờ làm việc, working_days = ngày làm việc (lịch làm việc của tỉnh)
+                             * @enum {string}
+                             */
+                            unit: "working_hours" | "working_days";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            answerTemplates: {
+                                body: string;
+                                title: string;
+                            }[];
+                            code: string;
+                            deadline: {
+                                amount: number;
+                                /**
+                                 * @description working_hours = giờ làm việc, working_days = ngày làm việc (lịch làm việc của tỉnh)
+                                 * @enum {string}
+                                 */
+                                unit: "working_hours" | "working_days";
+                            };
+                            group: string;
+                            groupEn: string;
+                            name: string;
+                            nameEn: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/feedback/admin/routing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ma trận định tuyến lĩnh vực × xã, phường → cơ quan — the routing matrix with defaults */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Cơ quan có thể nhận phản ánh — agencies that can take reports */
+                            agencies: {
+                                code: string;
+                                /** @description Các xã, phường cơ quan phục vụ; rỗng: phục vụ cả tỉnh */
+                                communeCodes: string[];
+                                id: string;
+                                /** @enum {string} */
+                                kind: "province_committee" | "department" | "district_committee" | "commune_committee" | "public_service_center" | "other";
+                                name: string;
+                                nameEn: string | null;
+                            }[];
+                            categories: {
+                                active: boolean;
+                                code: string;
+                                defaultAgencyId: string | null;
+                                /**
+                                 * @description commune = UBND xã, phường nơi có vị trí; province = một cơ quan cấp tỉnh
+                                 * @enum {string}
+                                 */
+                                defaultLevel: "commune" | "province";
+                                group: string;
+                                groupEn: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            cells: {
+                                agencyId: string | null;
+                                categoryCode: string;
+                                communeCode: string;
+                                defaultAgencyId: string | null;
+                                /**
+                                 * @description matrix = ô được đặt riêng; default = theo mặc định của lĩnh vực
+                                 * @enum {string}
+                                 */
+                                source: "matrix" | "default";
+                                /** Format: date-time */
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    fullName: string;
+                                    id: string;
+                                } | null;
+                            }[];
+                            communes: {
+                                code: string;
+                                fullName: string;
+                                /**
+                                 * @description ward = phường, commune = xã, special_zone = đặc khu
+                                 * @enum {string}
+                                 */
+                                kind: "ward" | "commune" | "special_zone";
+                                name: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/admin/routing/{categoryCode}/{communeCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Đặt cơ quan cho một ô — route one category in one commune to an agency */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    categoryCode: string;
+                    /**
+                     * @description Mã xã, phường, đặc khu (5 chữ số), ví dụ 06688 — phường Hạ Long
+                     * @example 06688
+                     */
+                    communeCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        agencyId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: string | null;
+                            categoryCode: string;
+                            communeCode: string;
+                            defaultAgencyId: string | null;
+                            /**
+                             * @description matrix = ô được đặt riêng; default = theo mặc định của lĩnh vực
+                             * @enum {string}
+                             */
+                            source: "matrix" | "default";
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            updatedBy: {
+                                fullName: string;
+                                id: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Bỏ ô, quay về mặc định của lĩnh vực — clear a cell back to the default */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    categoryCode: string;
+                    /**
+                     * @description Mã xã, phường, đặc khu (5 chữ số), ví dụ 06688 — phường Hạ Long
+                     * @example 06688
+                     */
+                    communeCode: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agencyId: string | null;
+                            categoryCode: string;
+                            communeCode: string;
+                            defaultAgencyId: string | null;
+                            /**
+                             * @description matrix = ô được đặt riêng; default = theo mặc định của lĩnh vực
+                             * @enum {string}
+                             */
+                            source: "matrix" | "default";
+                            /** Format: date-time */
+                            updatedAt: string | null;
+                            updatedBy: {
+                                fullName: string;
+                                id: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/admin/routing/cells": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đặt hoặc bỏ nhiều ô cùng lúc (tất cả hoặc không) — set or clear several cells, all or nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cells: {
+                            /** Format: uuid */
+                            agencyId: string | null;
+                            categoryCode: string;
+                            /**
+                             * @description Mã xã, phường, đặc khu (5 chữ số), ví dụ 06688 — phường Hạ Long
+                             * @example 06688
+                             */
+                            communeCode: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cells: {
+                                agencyId: string | null;
+                                categoryCode: string;
+                                communeCode: string;
+                                defaultAgencyId: string | null;
+                                /**
+                                 * @description matrix = ô được đặt riêng; default = theo mặc định của lĩnh vực
+                                 * @enum {string}
+                                 */
+                                source: "matrix" | "default";
+                                /** Format: date-time */
+                                updatedAt: string | null;
+                                updatedBy: {
+                                    fullName: string;
+                                    id: string;
+                                } | null;
+                            }[];
+                            /** @description Số ô thực sự thay đổi — cells that changed */
+                            changed: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/categories": {
         parameters: {
             query?: never;
@@ -4454,6 +5370,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feedback/inbox/{code}/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cán bộ có thể được giao phản ánh — officers the report may be assigned to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã theo dõi, ví dụ PA-261121-7KX9Q */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fullName: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/feedback/inbox/{code}/reporter": {
         parameters: {
             query?: never;
@@ -4611,6 +5640,266 @@ export interface paths {
                     };
                     content: {
                         "application/json": string;
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/inbox/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản đồ hộp phản ánh (GeoJSON) — the filtered inbox as map points, at most 20000, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    agencyId?: string;
+                    assigneeId?: string;
+                    categoryCode?: string;
+                    /**
+                     * @description Mã xã, phường, đặc khu (5 chữ số), ví dụ 06688 — phường Hạ Long
+                     * @example 06688
+                     */
+                    communeCode?: string;
+                    escalated?: boolean;
+                    from?: string;
+                    overdue?: boolean;
+                    q?: string;
+                    status?: ("new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate")[];
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Most points one answer carries. */
+                            cap: number;
+                            features: {
+                                geometry: {
+                                    /** @description [longitude, latitude] (RFC 7946). */
+                                    coordinates: number[];
+                                    /** @enum {string} */
+                                    type: "Point";
+                                };
+                                properties: {
+                                    categoryName: string;
+                                    /**
+                                     * @description overdue: open past the deadline, or answered after it; due_soon: open with less than a fifth of its time left; on_time: otherwise.
+                                     * @enum {string}
+                                     */
+                                    lateness: "on_time" | "due_soon" | "overdue";
+                                    /**
+                                     * @description new = mới, received = đã tiếp nhận, in_progress = đang xử lý, resolved = đã xử lý, rejected = không xử lý, duplicate = trùng
+                                     * @enum {string}
+                                     */
+                                    status: "new" | "received" | "in_progress" | "resolved" | "rejected" | "duplicate";
+                                    trackingCode: string;
+                                };
+                                /** @enum {string} */
+                                type: "Feature";
+                            }[];
+                            /** @description More reports matched than `cap`; the newest are kept. */
+                            truncated: boolean;
+                            /** @enum {string} */
+                            type: "FeatureCollection";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feedback/inbox/officers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cán bộ xử lý trong phạm vi — officers of the agencies in your inbox */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                fullName: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Lỗi — error envelope */

@@ -1,0 +1,82 @@
+/**
+ * POST /open311/v2/requests.json (api key, validation, commune located from the point,
+ * routing, deadline on the working calendar, reporter, history, audit, outbox, and an
+ * Idempotency-Key on every request) against a bare Fastify + pg route doing one plain
+ * INSERT of the same row. Interleaved rounds, medians compared.
+ * Target: at least 40% of the bare route's requests per second.
+ */
+import { randomUUID } from 'node:crypto';
+import { load, median, printResult, ROUNDS, startServers } from './harness';
+
+const CONNECTIONS = 10;
+const RATIO_TARGET = 0.4;
+// Around the People's Committee of Hạ Long ward, within a few hundred metres.
+const CENTRE = { lat: 20.9481, lon: 107.1168 };
+
+function reports(path: string, apiKey: string) {
+  let i = 0;
+  return () => {
+    const n = i++;
+    const form = new URLSearchParams({
+      api_key: apiKey,
+      service_code: 'streetlight',
+      lat: (CENTRE.lat + ((n % 21) - 10) * 0.0002).toFixed(6),
+      long: (CENTRE.lon + ((n % 17) - 8) * 0.0002).toFixed(6),
+      address_string: 'Đường Trần Hưng Đạo, phường Hạ Long',
+      description: `Cột đèn số ${n} không sáng từ tối qua, đoạn đường rất tối.`,
+      'attribute[lights_out]': 'one',
+      email: `nguoidan${n % 500}@example.vn`,
+      first_name: 'Lan',
+      last_name: 'Nguyễn Thị',
+    });
+    return {
+      path,
+      body: form.toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'idempotency-key': randomUUID(),
+      },
+    };
+  };
+}
+
+const servers = await startServers<{ platform: number; bare: number; apiKey: string }>(
+  'open311.servers.ts',
+);
+const { platform: platformPort, bare: barePort, apiKey } = servers.ports;
+const run = (port: number, path: string, seconds?: number) =>
+  load({
+    url: `http://127.0.0.1:${port}`,
+    method: 'POST',
+    connections: CONNECTIONS,
+    seconds,
+    next: reports(path, apiKey),
+    // Open311 answers a created request with 200 and its id.
+    expectStatus: 200,
+  });
+
+try {
+  await run(barePort, '/requests', 2);
+  await run(platformPort, '/open311/v2/requests.json', 2);
+  const platform = [];
+  const bare = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    bare.push(await run(barePort, '/requests'));
+    platform.push(await run(platformPort, '/open311/v2/requests.json'));
+  }
+  const platformRps = median(platform.map((r) => r.rps));
+  const bareRps = median(bare.map((r) => r.rps));
+  const ratio = platformRps / bareRps;
+  printResult({
+    bench: 'open311-post',
+    connections: CONNECTIONS,
+    platformRps: Math.round(platformRps),
+    bareRps: Math.round(bareRps),
+    ratio: Number(ratio.toFixed(3)),
+    target: RATIO_TARGET,
+    platformP95Ms: median(platform.map((r) => r.p95)),
+    pass: ratio >= RATIO_TARGET,
+  });
+} finally {
+  servers.stop();
+}

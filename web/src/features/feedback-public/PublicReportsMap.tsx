@@ -1,0 +1,321 @@
+/**
+ * The public map of citizen reports. MapLibre clusters the points in its worker (GeoJSON
+ * source clustering) and draws them as circles on the GPU: no DOM element per report, so
+ * twenty thousand points stay smooth on a phone. A cluster takes the colour of its most
+ * urgent report; a click on a cluster zooms into it, a click on a report shows it beside the
+ * map. The legend says each colour in words with its count.
+ *
+ * When the reports are drawn the map element carries `data-loaded="true"` and
+ * `data-report-count`, which a load-time benchmark waits for.
+ */
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Map as MapLibreMap, NavigationControl, setWorkerUrl } from 'maplibre-gl';
+import type {
+  ExpressionSpecification,
+  GeoJSONSource,
+  MapGeoJSONFeature,
+  MapLayerMouseEvent,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useI18n } from '../../shared/i18n/i18n';
+import { formatNumber } from '../../shared/i18n/format';
+import { boundsOf, useBoundaries } from '../../shared/map/boundaries';
+import { mapStyle } from '../../shared/map/map-style';
+import { Alert } from '../../shared/ui/Alert';
+import { Loading } from '../../shared/ui/Loading';
+import { TONES, TONE_COLOR, TONE_LABEL, markersOf, type Markers } from './map-filters';
+import type { MapFeed } from './public-api';
+import { MapReportPanel } from './MapReportPanel';
+
+setWorkerUrl(workerUrl);
+
+const SOURCE = 'public-reports';
+const CLUSTERS = 'public-report-clusters';
+const POINTS = 'public-report-points';
+const EMPTY: Markers = { type: 'FeatureCollection', features: [] };
+
+const count = (tone: string): ExpressionSpecification => [
+  'case',
+  ['==', ['get', 'tone'], tone],
+  1,
+  0,
+];
+
+// Most urgent first: a cluster holding one overdue report is shown as overdue.
+const clusterColor: ExpressionSpecification = [
+  'case',
+  ['>', ['get', 'overdue'], 0],
+  TONE_COLOR.overdue,
+  ['>', ['get', 'dueSoon'], 0],
+  TONE_COLOR.due_soon,
+  ['>', ['get', 'onTime'], 0],
+  TONE_COLOR.on_time,
+  TONE_COLOR.closed,
+];
+
+const pointColor: ExpressionSpecification = [
+  'match',
+  ['get', 'tone'],
+  'overdue',
+  TONE_COLOR.overdue,
+  'due_soon',
+  TONE_COLOR.due_soon,
+  'on_time',
+  TONE_COLOR.on_time,
+  TONE_COLOR.closed,
+];
+
+interface MapNames {
+  label: string;
+  zoomIn: string;
+  zoomOut: string;
+}
+
+/** Names the canvas and the zoom buttons in the reader's language. */
+function nameMap(map: MapLibreMap, names: MapNames, instructionsId: string): void {
+  const canvas = map.getCanvas();
+  canvas.setAttribute('aria-label', names.label);
+  canvas.setAttribute('aria-describedby', instructionsId);
+  const container = map.getContainer();
+  for (const [selector, name] of [
+    ['.maplibregl-ctrl-zoom-in', names.zoomIn],
+    ['.maplibregl-ctrl-zoom-out', names.zoomOut],
+  ] as const) {
+    const button = container.querySelector(selector);
+    button?.setAttribute('aria-label', name);
+    button?.setAttribute('title', name);
+  }
+}
+
+export interface PublicReportsMapProps {
+  provinceCode: string;
+  tileUrl: string | null;
+  feed: { data?: MapFeed; error: unknown; isPending: boolean; isFetching: boolean };
+}
+
+export default function PublicReportsMap({ provinceCode, tileUrl, feed }: PublicReportsMapProps) {
+  const { t, locale } = useI18n();
+  const boundaries = useBoundaries(provinceCode);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const [mapFailed, setMapFailed] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  /** How many reports the map has finished drawing; null while it is still at work. */
+  const [drawn, setDrawn] = useState<number | null>(null);
+  const instructionsId = useId();
+  const names = useRef<MapNames>({ label: '', zoomIn: '', zoomOut: '' });
+  names.current = {
+    label: t('feedbackPublic.map.label'),
+    zoomIn: t('map.zoomIn'),
+    zoomOut: t('map.zoomOut'),
+  };
+
+  const shown = useMemo(() => (feed.data ? markersOf(feed.data) : null), [feed.data]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    const data = boundaries.data;
+    if (!container || !data) return;
+    let map: MapLibreMap;
+    try {
+      const bounds = boundsOf(data.features);
+      map = new MapLibreMap({
+        container,
+        style: mapStyle(data, tileUrl, 'light'),
+        ...(bounds ? { bounds, fitBoundsOptions: { padding: 16 } } : {}),
+        attributionControl: tileUrl ? { compact: true } : false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        maxPitch: 0,
+        renderWorldCopies: false,
+      });
+    } catch {
+      // No WebGL: the legend, its counts and the list remain.
+      setMapFailed(true);
+      return;
+    }
+    mapRef.current = map;
+    map.keyboard.disableRotation();
+    map.touchZoomRotate.disableRotation();
+    map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    nameMap(map, names.current, instructionsId);
+
+    map.on('load', () => {
+      map.addSource(SOURCE, {
+        type: 'geojson',
+        data: EMPTY,
+        cluster: true,
+        clusterRadius: 40,
+        clusterMaxZoom: 14,
+        clusterProperties: {
+          overdue: ['+', count('overdue')],
+          dueSoon: ['+', count('due_soon')],
+          onTime: ['+', count('on_time')],
+        },
+      });
+      map.addLayer({
+        id: CLUSTERS,
+        type: 'circle',
+        source: SOURCE,
+        filter: ['has', 'point_count'],
+        paint: {
+          'circle-color': clusterColor,
+          'circle-opacity': 0.85,
+          'circle-radius': ['step', ['get', 'point_count'], 11, 10, 15, 100, 20, 1000, 26],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
+      });
+      map.addLayer({
+        id: POINTS,
+        type: 'circle',
+        source: SOURCE,
+        filter: ['!', ['has', 'point_count']],
+        paint: {
+          'circle-color': pointColor,
+          'circle-radius': 7,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
+      });
+      setReady(true);
+    });
+
+    const pointer = (): void => {
+      map.getCanvas().style.cursor = 'pointer';
+    };
+    const plain = (): void => {
+      map.getCanvas().style.cursor = '';
+    };
+    map.on('mouseenter', CLUSTERS, pointer);
+    map.on('mouseleave', CLUSTERS, plain);
+    map.on('mouseenter', POINTS, pointer);
+    map.on('mouseleave', POINTS, plain);
+    map.on('click', CLUSTERS, (event: MapLayerMouseEvent) => {
+      const cluster: MapGeoJSONFeature | undefined = event.features?.[0];
+      const clusterId = Number(cluster?.properties.cluster_id);
+      const source = map.getSource<GeoJSONSource>(SOURCE);
+      if (!cluster || !source || !Number.isFinite(clusterId)) return;
+      void source.getClusterExpansionZoom(clusterId).then((zoom) => {
+        if (cluster.geometry.type !== 'Point') return;
+        map.easeTo({ center: cluster.geometry.coordinates as [number, number], zoom });
+      });
+    });
+    map.on('click', POINTS, (event: MapLayerMouseEvent) => {
+      const code = event.features?.[0]?.properties.code;
+      if (typeof code === 'string') setSelected(code);
+    });
+
+    return () => {
+      map.remove();
+      mapRef.current = null;
+      setReady(false);
+    };
+  }, [boundaries.data, tileUrl, instructionsId]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map) nameMap(map, names.current, instructionsId);
+  }, [ready, locale, instructionsId]);
+
+  // Hands the markers to the source, then waits until the map is idle with the source
+  // loaded: only then are the reports on the screen.
+  useEffect(() => {
+    const map = mapRef.current;
+    const source = map?.getSource<GeoJSONSource>(SOURCE);
+    if (!ready || !map || !source || !shown) return;
+    let cancelled = false;
+    setDrawn(null);
+    const total = shown.markers.features.length;
+    const onIdle = (): void => {
+      if (cancelled || !map.isSourceLoaded(SOURCE)) return;
+      map.off('idle', onIdle);
+      setDrawn(total);
+    };
+    void source.setData(shown.markers).then(() => {
+      if (cancelled) return;
+      map.on('idle', onIdle);
+      // An idle event comes only after a frame; make sure there is one.
+      map.triggerRepaint();
+    });
+    return () => {
+      cancelled = true;
+      map.off('idle', onIdle);
+    };
+  }, [ready, shown]);
+
+  if (boundaries.isPending) return <Loading label={t('map.loading')} />;
+  if (boundaries.error) {
+    return (
+      <Alert kind="error" error={boundaries.error}>
+        <p>{t('map.failed')}</p>
+      </Alert>
+    );
+  }
+  const counts = shown?.counts;
+  return (
+    <div className="province-map feedback-public-map">
+      <div className="province-map-canvas-wrap">
+        {mapFailed ? (
+          <p className="province-map-fallback">{t('map.noWebgl')}</p>
+        ) : (
+          <div
+            ref={containerRef}
+            className="province-map-canvas"
+            data-testid="public-reports-map"
+            data-loaded={drawn !== null ? 'true' : 'false'}
+            data-report-count={drawn ?? undefined}
+          />
+        )}
+        {feed.error && !feed.data ? (
+          <Alert kind="error" error={feed.error}>
+            <p>{t('feedbackPublic.map.failed')}</p>
+          </Alert>
+        ) : null}
+        {feed.isPending || (feed.isFetching && drawn === null) ? (
+          <Loading label={t('feedbackPublic.map.loading')} />
+        ) : null}
+        {shown ? (
+          <p role="status" className="feedback-public-count">
+            {t('feedbackPublic.map.total', {
+              count: formatNumber(shown.markers.features.length, locale),
+            })}
+          </p>
+        ) : null}
+        {counts ? (
+          <ul className="province-map-legend" aria-label={t('feedbackPublic.map.legend')}>
+            {/* Closed reports are on the map only when asked for. */}
+            {TONES.filter((tone) => tone !== 'closed' || counts.closed > 0).map((tone) => (
+              <li key={tone} data-tone={tone}>
+                <span
+                  className="province-map-swatch"
+                  style={{ background: TONE_COLOR[tone] }}
+                  aria-hidden="true"
+                />
+                {t(TONE_LABEL[tone])}: {formatNumber(counts[tone], locale)}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {feed.data?.truncated ? (
+          <p role="status">
+            {t('feedbackPublic.map.truncated', { cap: formatNumber(feed.data.cap, locale) })}
+          </p>
+        ) : null}
+        <p id={instructionsId} className="province-map-instructions">
+          {t('feedbackPublic.map.instructions')}
+        </p>
+      </div>
+      <div className="province-map-side" aria-live="polite">
+        {selected ? (
+          <MapReportPanel key={selected} code={selected} onClose={() => setSelected(null)} />
+        ) : (
+          <p className="note">{t('feedbackPublic.map.pick')}</p>
+        )}
+      </div>
+    </div>
+  );
+}
