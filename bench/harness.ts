@@ -67,6 +67,11 @@ export interface LoadOptions {
   next: () => { path: string; body?: string; headers?: Record<string, string> };
   /** Answers every request must have; anything else fails the run. */
   expectStatus?: number;
+  /**
+   * Requests per second offered across all connections; unset, every connection sends its
+   * next request as soon as the last is answered (the most the server can do).
+   */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -92,6 +97,7 @@ export function load(options: LoadOptions): Promise<LoadResult> {
         connections: options.connections,
         duration: options.seconds ?? SECONDS,
         method: options.method ?? 'GET',
+        ...(options.rate ? { overallRate: options.rate } : {}),
         requests: [
           {
             setupRequest: (request) => {

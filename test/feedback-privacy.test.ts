@@ -379,7 +379,8 @@ describe('the reporter’s privacy on every public answer', () => {
     expect(follow.statusCode).toBe(204);
 
     // Answered and resolved with a photo of the fix (from a staff phone, with EXIF); an
-    // internal note that names the reporter; a satisfied rating whose comment repeats her number.
+    // internal note that names the reporter; a not-satisfied rating (which reopens the report)
+    // whose comment repeats her number.
     filed.resolved = await fileReport(
       report({ description: 'Dây điện cột đèn ngõ 12 bị đứt, treo thấp sát mặt đường.' }),
     );
@@ -412,9 +413,12 @@ describe('the reporter’s privacy on every public answer', () => {
       method: 'POST',
       url: `/api/feedback/reports/${filed.resolved.trackingCode}/rating`,
       headers: { ...browser(t.ctx), 'x-report-secret': filed.resolved.secret! },
-      payload: { rating: 'satisfied', comment: `Cảm ơn, cần gì gọi ${PHONE}.` },
+      // Not satisfied, so the report reopens: the public line of the reopening must not
+      // carry the comment.
+      payload: { rating: 'not_satisfied', comment: `Chưa sửa xong, cần gì gọi ${PHONE}.` },
     });
     expect(rated.statusCode, rated.body).toBe(200);
+    expect(rated.json().reopened).toBe(true);
 
     // Hidden by a moderator, with a photo; the reason names the reporter.
     filed.hidden = {

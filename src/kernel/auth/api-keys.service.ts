@@ -5,7 +5,7 @@ import { authErrors } from './auth.errors';
 import { auditAuth, type RequestInfo } from './auth.audit';
 import type { Paged } from './admin-users.service';
 import { authorizeRecord, coveringGrants, grantsOf, permissionScope } from './authorize';
-import { generateApiKey, hashApiKey } from './api-keys';
+import { forgetApiKey, generateApiKey, hashApiKey } from './api-keys';
 import { PERMISSIONS } from './permissions';
 import type { Principal } from './principal';
 
@@ -183,6 +183,7 @@ export async function revokeApiKey(
       .returning('id')
       .executeTakeFirst();
     if (revoked) {
+      forgetApiKey(ctx.db, id);
       await auditAuth(trx, {
         action: 'auth.api_key_revoked',
         actor: principal,

@@ -25,6 +25,35 @@ export function generateApiKey(): { prefix: string; key: string } {
   return { prefix, key: `${prefix}_${randomBytes(32).toString('base64url')}` };
 }
 
+/**
+ * How long a verified key is trusted without asking the database again. A machine client
+ * sends a steady stream of requests with the same key; reading the key row for each one is
+ * a round trip that buys nothing. Revoking a key forgets it at once in the process that
+ * revoked it (forgetApiKey); other processes of a multi-instance deployment stop accepting
+ * it within this time.
+ */
+export const API_KEY_TRUST_MS = 5_000;
+
+interface TrustedKey {
+  id: string;
+  agencyId: string;
+  scopes: readonly string[];
+  lastUsedAt: Date | null;
+  /** Until when the entry may be used: the trust period, or the key's expiry if sooner. */
+  until: number;
+}
+
+/** Per database, so two platforms in one process (tests, benchmarks) never share keys. */
+const trusted = new WeakMap<object, Map<string, TrustedKey>>();
+const MAX_TRUSTED = 1000;
+
+/** Forgets a key (by id) everywhere in this process: called when it is revoked. */
+export function forgetApiKey(db: AuthDb, id: string): void {
+  const byHash = trusted.get(db);
+  if (!byHash) return;
+  for (const [hash, key] of byHash) if (key.id === id) byHash.delete(hash);
+}
+
 /** The principal of a presented key, or null when it is malformed, unknown, expired or revoked. */
 export async function resolveApiKey(
   db: AuthDb,
@@ -32,16 +61,34 @@ export async function resolveApiKey(
   now: Date,
 ): Promise<Principal | null> {
   if (!KEY_PATTERN.test(presented)) return null;
-  const key = await db
-    .selectFrom('apiKey')
-    .select(['id', 'agencyId', 'scopes', 'lastUsedAt'])
-    .where('secretHash', '=', hashApiKey(presented))
-    .where('revokedAt', 'is', null)
-    .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
-    .executeTakeFirst();
-  if (!key) return null;
+  const hash = hashApiKey(presented);
+  let byHash = trusted.get(db);
+  if (!byHash) trusted.set(db, (byHash = new Map()));
+  let key = byHash.get(hash);
+  if (!key || key.until <= now.getTime()) {
+    const row = await db
+      .selectFrom('apiKey')
+      .select(['id', 'agencyId', 'scopes', 'lastUsedAt', 'expiresAt'])
+      .where('secretHash', '=', hash)
+      .where('revokedAt', 'is', null)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+      .executeTakeFirst();
+    byHash.delete(hash);
+    if (!row) return null;
+    key = {
+      id: row.id,
+      agencyId: row.agencyId,
+      scopes: row.scopes,
+      lastUsedAt: row.lastUsedAt,
+      until: Math.min(now.getTime() + API_KEY_TRUST_MS, row.expiresAt?.getTime() ?? Infinity),
+    };
+    // Oldest first out: a Map keeps insertion order.
+    if (byHash.size >= MAX_TRUSTED) byHash.delete(byHash.keys().next().value!);
+    byHash.set(hash, key);
+  }
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
     await db.updateTable('apiKey').set({ lastUsedAt: now }).where('id', '=', key.id).execute();
+    key.lastUsedAt = now;
   }
   const permissions = new Set(key.scopes);
   return {

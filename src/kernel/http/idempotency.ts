@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sql, type RawBuilder } from 'kysely';
 import type { Api } from './api';
 import type { AppContext } from '../context';
 import { httpErrors } from '../errors/common.errors';
@@ -24,6 +25,43 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotencyScope?: string;
   }
+}
+
+/** The answer a retry of this request will be given. */
+export interface StoredAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export interface IdempotentAnswer {
+  /** The UPDATE that stores the answer, to send with the handler's own write. */
+  statement(answer: StoredAnswer): RawBuilder<unknown>;
+  /** Says the write committed, so the answer is stored and onSend need not store it. */
+  stored(): void;
+}
+
+/**
+ * For a handler that writes its record in one statement (kernel/db/statement-batch): the
+ * statement that stores the answer to this request, to add to that write. The record and
+ * the answer a retry will be replayed then commit together, so no crash between the two can
+ * let a retry run the request a second time. Null when the request has no Idempotency-Key.
+ * The handler must send exactly the answer it stored.
+ */
+export function idempotentAnswer(request: FastifyRequest): IdempotentAnswer | null {
+  const scopeKey = request.idempotencyScope;
+  if (!scopeKey) return null;
+  return {
+    statement: (answer) => sql`
+      UPDATE idempotency_key
+      SET state = 'done', response_status = ${answer.status},
+          response_content_type = ${answer.contentType}, response_body = ${answer.body}
+      WHERE scope_key = ${scopeKey}
+    `,
+    stored: () => {
+      request.idempotencyScope = undefined;
+    },
+  };
 }
 
 export function requestFingerprint(request: FastifyRequest): string {

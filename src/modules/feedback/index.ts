@@ -58,3 +58,6 @@ export const feedbackManifest: Manifest = {
 export type { FeedbackTables } from './feedback.tables';
 export { newTrackingCode, normaliseTrackingCode } from './tracking-code';
 export { communeCommitteeSql, responsibleAgencySql, responsibleAgencyId } from './routing';
+// The map feed's query, for the benchmark's bare baseline (bench/feedback-map.servers.ts).
+export { feedbackDb } from './feedback-db';
+export { reportMapFeed } from './report-map.queries';

@@ -136,7 +136,8 @@ export async function rateReport(
       actor,
       toStatus: 'in_progress',
       visibility: 'public',
-      message: comment ?? '',
+      // The citizen's comment stays with the internal rating line: it is their free text,
+      // which may name them or give a phone number, and a public line cannot be redacted.
       fields: { closedAt: null, deadlineAt, reopenCount: report.reopenCount + 1 },
     });
     return true;

@@ -5,6 +5,7 @@
  * tracking code and a secret that proves, without an account, that they filed it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { RawBuilder } from 'kysely';
 import type { AppContext } from '../../kernel/context';
 import type { Principal } from '../../kernel/auth';
 import { normaliseEmail, normalisePhone } from '../../kernel/auth';
@@ -18,10 +19,10 @@ import { feedbackDb, type FeedbackDb } from './feedback-db';
 import { feedbackErrors } from './feedback.errors';
 import type { ReportSource, ReportStatus } from './feedback.tables';
 import { checkAttributes } from './report-attributes';
-import { placeReport } from './routing';
+import { categoryAndPlace, placeReport, type Placement } from './routing';
 import { followerInsert, reportInsert } from './report.queries';
 import { recordSubmissionIn, trackingUrl, type Actor } from './report-change';
-import { activeCategory, type Category } from './category.queries';
+import type { Category } from './category.queries';
 import { reportReceivedTemplate } from './feedback.templates';
 import { newTrackingCode } from './tracking-code';
 import { hashSecret } from './reporter-proof';
@@ -123,19 +124,35 @@ function isTrackingCodeClash(error: unknown): boolean {
  * round trip. Uploads are claimed first in the same transaction when there are any, since a
  * file another report already holds must fail the whole submission.
  *
- * `category` saves the lookup when the caller has already read it (Open311 validates the
- * service before building the input).
+ * `options.category` saves the lookup when the caller has already read it (Open311
+ * validates the service before building the input).
  */
+export interface SubmitOptions {
+  /** The category, when the caller has already read it. */
+  category?: Category;
+  /** Where the report belongs, when the caller has already read it with the category. */
+  place?: Placement;
+  /**
+   * Statements to commit with the report, given its tracking code: the stored answer of an
+   * idempotent request (kernel/http/idempotency.ts, idempotentAnswer).
+   */
+  alsoWrite?: (trackingCode: string) => ReadonlyArray<RawBuilder<unknown>>;
+}
+
 export async function submitReport(
   ctx: AppContext,
   submitter: Submitter,
   input: ReportInput,
   media: readonly MediaUpload[],
-  category?: Category,
+  options: SubmitOptions = {},
 ): Promise<SubmittedReport> {
   const db = feedbackDb(ctx);
-  const found =
-    category?.code === input.categoryCode ? category : await activeCategory(db, input.categoryCode);
+  // One round trip for the category and the place, unless the caller read them already.
+  const known =
+    options.category?.code === input.categoryCode
+      ? { category: options.category, place: options.place ?? null }
+      : await categoryAndPlace(db, input.categoryCode, input.lat, input.lon);
+  const found = known.category;
   if (!found) throw feedbackErrors.CATEGORY_NOT_FOUND({ categoryCode: input.categoryCode });
   const attributes = checkAttributes(found.attributes, input.attributes ?? {});
   if (!attributes.ok) throw feedbackErrors.REPORT_ATTRIBUTES_INVALID(attributes.violations);
@@ -146,7 +163,7 @@ export async function submitReport(
     throw feedbackErrors.REPORT_TOO_MANY_FILES();
   }
   const contact = contactOf(input, found, submitter.principal);
-  const place = await placeReport(db, found.code, input.lat, input.lon);
+  const place = known.place ?? (await placeReport(db, found.code, input.lat, input.lon));
   if (!place) throw feedbackErrors.REPORT_OUTSIDE_PROVINCE({ lat: input.lat, lon: input.lon });
 
   const calendar = await loadWorkingCalendar(ctx.db, ctx.config);
@@ -247,6 +264,7 @@ export async function submitReport(
         },
       });
     }
+    for (const statement of options.alsoWrite?.(trackingCode) ?? []) batch.add(statement);
     if (media.length === 0) return batch.execute();
     await db.transaction().execute(async (trx) => {
       for (const file of media) {

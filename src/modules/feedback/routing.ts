@@ -13,6 +13,7 @@
  */
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { FeedbackDb } from './feedback-db';
+import type { Category } from './category.queries';
 
 /**
  * The active People's Committee serving a commune-level unit (agency_commune), as a scalar
@@ -73,29 +74,74 @@ export interface Placement {
 
 /**
  * The commune containing the point (as the kernel's locator finds it: the lowest code on a
- * border) and the responsible agency with its name, in one query; null outside every
- * commune. Filing a report runs this on every submission, hence one round trip.
+ * border) and the agency responsible for the category there, as a query of one row, or of
+ * none outside every commune.
  */
-export async function placeReport(
-  db: FeedbackDb,
-  categoryCode: string,
-  lat: number,
-  lon: number,
-): Promise<Placement | null> {
-  const result = await sql<Placement>`
+function placementSql(categoryCode: Expression<string>, lat: number, lon: number) {
+  return sql<Placement>`
     WITH m AS (
       SELECT c.code, c.full_name FROM admin_commune c
       WHERE ST_Intersects(c.boundary, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326))
       ORDER BY c.code LIMIT 1
     ), routed AS (
       SELECT m.code, m.full_name, coalesce(
-        ${responsibleAgencySql(sql.val(categoryCode), sql.ref<string>('m.code'))},
-        ${ROOT_AGENCY_SQL}
+        ${responsibleAgencySql(categoryCode, sql.ref<string>('m.code'))}, ${ROOT_AGENCY_SQL}
       ) AS agency_id FROM m
     )
     SELECT r.code AS commune_code, r.full_name AS commune_name,
            a.id AS agency_id, a.name AS agency_name
-    FROM routed r JOIN agency a ON a.id = r.agency_id
-  `.execute(db);
+    FROM routed r JOIN agency a ON a.id = r.agency_id`;
+}
+
+/** Where a report of the category at the point belongs; null outside every commune. */
+export async function placeReport(
+  db: FeedbackDb,
+  categoryCode: string,
+  lat: number,
+  lon: number,
+): Promise<Placement | null> {
+  const result = await placementSql(sql.val(categoryCode), lat, lon).execute(db);
   return result.rows[0] ?? null;
+}
+
+/**
+ * The active category and the placement of a report of it at the point, in one round trip:
+ * filing a report needs both, on every submission. `category` is undefined for an unknown
+ * or inactive code; `place` is null outside every commune.
+ */
+export async function categoryAndPlace(
+  db: FeedbackDb,
+  categoryCode: string,
+  lat: number,
+  lon: number,
+): Promise<{ category: Category | undefined; place: Placement | null }> {
+  const result = await sql<Category & PlacedColumns>`
+    SELECT c.*, p.commune_code AS placed_commune_code, p.commune_name AS placed_commune_name,
+           p.agency_id AS placed_agency_id, p.agency_name AS placed_agency_name
+    FROM feedback_category c
+    LEFT JOIN LATERAL (${placementSql(sql.ref<string>('c.code'), lat, lon)}) p ON true
+    WHERE c.code = ${categoryCode} AND c.active
+  `.execute(db);
+  const row = result.rows[0];
+  if (!row) return { category: undefined, place: null };
+  const { placedCommuneCode, placedCommuneName, placedAgencyId, placedAgencyName, ...category } =
+    row;
+  return {
+    category,
+    place: placedCommuneCode
+      ? {
+          communeCode: placedCommuneCode,
+          communeName: placedCommuneName!,
+          agencyId: placedAgencyId!,
+          agencyName: placedAgencyName!,
+        }
+      : null,
+  };
+}
+
+interface PlacedColumns {
+  placedCommuneCode: string | null;
+  placedCommuneName: string | null;
+  placedAgencyId: string | null;
+  placedAgencyName: string | null;
 }

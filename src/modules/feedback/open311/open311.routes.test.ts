@@ -244,14 +244,32 @@ describe('Open311 GeoReport v2 server', () => {
   });
 
   it('replays a POST repeated with the same Idempotency-Key', async () => {
-    const headers = { 'idempotency-key': 'open311-retry-1' };
-    const once = await post('requests.json', streetlight(), headers);
-    const twice = await post('requests.json', streetlight(), headers);
-    expect(once.statusCode).toBe(200);
-    expect(twice.body).toBe(once.body);
-    const listed = await get(
-      `requests.json?service_request_id=${once.json()[0].service_request_id}`,
-    );
+    const reports = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('feedbackReport' as never)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await reports();
+    for (const format of ['json', 'xml'] as const) {
+      const headers = { 'idempotency-key': `open311-retry-${format}` };
+      const once = await post(`requests.${format}`, streetlight(), headers);
+      const twice = await post(`requests.${format}`, streetlight(), headers);
+      expect(once.statusCode).toBe(200);
+      expect(twice.statusCode).toBe(200);
+      expect(twice.headers['idempotent-replayed']).toBe('true');
+      expect(twice.headers['content-type']).toBe(once.headers['content-type']);
+      expect(twice.body).toBe(once.body);
+    }
+    // One report per key, however often the client retried.
+    expect(await reports()).toBe(before + 2);
+    const id = xml.parse(
+      (await post('requests.xml', streetlight(), { 'idempotency-key': 'open311-retry-xml' })).body,
+    ).service_requests.request[0].service_request_id;
+    const listed = await get(`requests.json?service_request_id=${id}`);
     expect(listed.json()).toHaveLength(1);
   });
 
@@ -260,7 +278,8 @@ describe('Open311 GeoReport v2 server', () => {
     expect(all.statusCode).toBe(200);
     expect(open311SchemaProblems('requests', all.json())).toEqual([]);
     const ids = all.json().map((r: { service_request_id: string }) => r.service_request_id);
-    expect(ids).toHaveLength(3);
+    // The two filed above, and one from each format of the retried POST.
+    expect(ids).toHaveLength(4);
     expect(ids[0]).not.toBe(first); // newest first
     expect(ids).toContain(first);
 
@@ -272,16 +291,16 @@ describe('Open311 GeoReport v2 server', () => {
         .sort(),
     ).toEqual([first, second].sort());
 
-    const page1 = await get('requests.json?page_size=2&page=1');
-    const page2 = await get('requests.json?page_size=2&page=2');
-    expect(page1.json()).toHaveLength(2);
+    const page1 = await get('requests.json?page_size=3&page=1');
+    const page2 = await get('requests.json?page_size=3&page=2');
+    expect(page1.json()).toHaveLength(3);
     expect(page2.json()).toHaveLength(1);
     expect(
       page1.json().map((r: { service_request_id: string }) => r.service_request_id),
     ).not.toContain(page2.json()[0].service_request_id);
 
     expect((await get('requests.json?status=closed')).json()).toEqual([]);
-    expect((await get('requests.json?status=open')).json()).toHaveLength(3);
+    expect((await get('requests.json?status=open')).json()).toHaveLength(4);
     expect((await get(`requests.json?service_code=${TOURISM}`)).json()).toEqual([]);
     expect((await get('requests.json?start_date=2026-03-03')).json()).toEqual([]);
     expect((await get('requests.json?end_date=2026-03-01')).json()).toEqual([]);
@@ -299,7 +318,7 @@ describe('Open311 GeoReport v2 server', () => {
     expect((await get('requests.json?status=lost')).statusCode).toBe(400);
 
     const doc = xml.parse((await get('requests.xml?extensions=true')).body);
-    expect(doc.service_requests.request).toHaveLength(3);
+    expect(doc.service_requests.request).toHaveLength(4);
     expect(doc.service_requests.request[0].notes.note[0].type).toBe('submitted');
   });
 

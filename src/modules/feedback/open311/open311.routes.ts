@@ -13,6 +13,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Api } from '../../../kernel/http/api';
+import { idempotentAnswer } from '../../../kernel/http/idempotency';
 import type { AppContext } from '../../../kernel/context';
 import { toOpen311ErrorResponse, open311Errors } from './open311-errors';
 import {
@@ -44,7 +45,7 @@ import {
   type Open311Client,
   type Open311Form,
 } from './open311.service';
-import type { Open311Format, Open311Locale } from './open311.types';
+import type { Open311Format, Open311Locale, PostServiceRequestResponse } from './open311.types';
 
 const FORMAT = Type.Object({ format: Type.String({ maxLength: 16 }) });
 const CODE_FORMAT = Type.Object({
@@ -199,12 +200,27 @@ export async function open311Routes(root: Api, ctx: AppContext): Promise<void> {
         },
         async (request, reply) => {
           const format = requireFormat(request.params.format);
+          // With an Idempotency-Key, the answer is stored in the statement that files the
+          // report, and exactly that text is sent.
+          const idempotent = idempotentAnswer(request);
+          const render = (answer: PostServiceRequestResponse) =>
+            format === 'json'
+              ? { contentType: OPEN311_JSON_CONTENT_TYPE, body: JSON.stringify([answer]) }
+              : {
+                  contentType: OPEN311_XML_CONTENT_TYPE,
+                  body: postServiceRequestResponseXml([answer]),
+                };
           const answer = await submitServiceRequest(
             ctx,
             clientOf(request) as Open311Client,
             request.body,
+            idempotent
+              ? (answer) => idempotent.statement({ status: 200, ...render(answer) })
+              : undefined,
           );
-          return send(reply, format, [answer], postServiceRequestResponseXml);
+          idempotent?.stored();
+          const { contentType, body } = render(answer);
+          return reply.type(contentType).send(body);
         },
       );
 

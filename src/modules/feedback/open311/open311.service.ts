@@ -6,12 +6,14 @@
  * the format layer's (open311-*.ts); nothing here reads the reporter's personal data.
  */
 import { randomBytes } from 'node:crypto';
+import type { RawBuilder } from 'kysely';
 import type { AppContext } from '../../../kernel/context';
 import type { Principal } from '../../../kernel/auth';
 import { resolveApiKey } from '../../../kernel/auth/api-keys';
 import { AppError } from '../../../kernel/errors/app-error';
 import { feedbackDb } from '../feedback-db';
 import { activeCategories, activeCategory } from '../category.queries';
+import { categoryAndPlace } from '../routing';
 import { mediaUrl } from '../report-views';
 import { submitReport } from '../report-submission';
 import { actOnReport, type WorkflowAction } from '../report-workflow';
@@ -132,25 +134,39 @@ export function field(form: Open311Form, name: string): string | undefined {
  * in the reporter record only, never shown. `media_url` is checked and then not kept: the
  * report's attributes accept only the category's questions, and fetching a URL a client
  * names would let any key holder make the server request arbitrary addresses; photos come
- * through the portal's upload instead.
+ * through the portal's upload instead. `storedAnswer`, when given, turns the answer into a
+ * statement committed with the report (the stored reply to an Idempotency-Key).
  */
 export async function submitServiceRequest(
   ctx: AppContext,
   client: Open311Client,
   form: Open311Form,
+  storedAnswer?: (answer: PostServiceRequestResponse) => RawBuilder<unknown>,
 ): Promise<PostServiceRequestResponse> {
   const { principal } = client;
   const serviceCode = field(form, 'service_code')?.trim();
   if (!serviceCode) throw open311Errors.OPEN311_SERVICE_CODE_MISSING();
-  const category = await activeCategory(feedbackDb(ctx), serviceCode);
+  // The location is read first so that the service and the place are looked up together,
+  // but its faults are reported after an unknown service, in the order of the checks.
+  let location: ReturnType<typeof readOpen311Location> | undefined;
+  let locationFault: unknown;
+  try {
+    location = readOpen311Location({
+      lat: field(form, 'lat'),
+      long: field(form, 'long'),
+      address_string: field(form, 'address_string'),
+      address_id: field(form, 'address_id'),
+    });
+  } catch (error) {
+    locationFault = error;
+  }
+  const point = location?.coordinates;
+  const db = feedbackDb(ctx);
+  const { category, place } = point
+    ? await categoryAndPlace(db, serviceCode, point.lat, point.long)
+    : { category: await activeCategory(db, serviceCode), place: null };
   if (!category) throw open311Errors.OPEN311_SERVICE_UNKNOWN({ serviceCode });
-
-  const location = readOpen311Location({
-    lat: field(form, 'lat'),
-    long: field(form, 'long'),
-    address_string: field(form, 'address_string'),
-    address_id: field(form, 'address_id'),
-  });
+  if (!location) throw locationFault;
   // The commune (and so the agency) is found from the point; no geocoder turns text into one.
   if (!location.coordinates) throw open311Errors.OPEN311_COORDINATES_REQUIRED();
 
@@ -193,7 +209,15 @@ export async function submitServiceRequest(
       },
     },
     [],
-    category,
+    {
+      category,
+      // Outside every commune, the filing refuses it after checking the rest of the form.
+      place: place ?? undefined,
+      alsoWrite: (trackingCode) => {
+        const answer = { service_request_id: trackingCode, token, service_notice: null };
+        return storedAnswer ? [storedAnswer(answer)] : [];
+      },
+    },
   ).catch((error: unknown) => {
     // The platform's refusal, in the words the Open311 error list has for it.
     if (error instanceof AppError && error.code === 'REPORT_OUTSIDE_PROVINCE') {
