@@ -40,7 +40,7 @@ const servers = await startServers<{ platform: number; bare: number; reports: nu
 );
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--no-sandbox', '--disable-background-networking', '--no-first-run'],
+  args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-gpu'],
 });
 try {
   const platformUrl = `http://127.0.0.1:${servers.ports.platform}/phan-anh/ban-do`;

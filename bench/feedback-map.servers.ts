@@ -18,6 +18,7 @@ import { openBenchDatabase } from './reports-database';
 export const MAP_REPORTS = 10_000;
 const WEB_DIR = path.resolve('dist/web');
 const MAPLIBRE_DIR = path.resolve('node_modules/maplibre-gl/dist');
+const MAPLIBRE_FILES = new Set(['maplibre-gl.mjs', 'maplibre-gl-worker.mjs', 'maplibre-gl.css']);
 
 const bench = await openBenchDatabase({ million: false });
 const { ctx } = bench;
@@ -53,8 +54,9 @@ const BARE_PAGE = `<!doctype html>
 <link rel="stylesheet" href="/maplibre/maplibre-gl.css">
 <style>html,body{margin:0;height:100%}#map{position:absolute;inset:0}</style>
 </head><body><div id="map" data-loaded="false"></div>
-<script src="/maplibre/maplibre-gl.js"></script>
-<script>
+<script type="module">
+import * as maplibregl from '/maplibre/maplibre-gl.mjs';
+maplibregl.setWorkerUrl('/maplibre/maplibre-gl-worker.mjs');
 const feed = fetch('/feed').then((r) => r.json());
 const map = new maplibregl.Map({
   container: 'map',
@@ -80,9 +82,9 @@ const bare = Fastify();
 bare.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(BARE_PAGE));
 bare.get('/maplibre/:file', async (request, reply) => {
   const file = (request.params as { file: string }).file;
-  if (file !== 'maplibre-gl.js' && file !== 'maplibre-gl.css') return reply.status(404).send();
+  if (!MAPLIBRE_FILES.has(file)) return reply.status(404).send();
   return reply
-    .type(file.endsWith('.js') ? 'text/javascript' : 'text/css')
+    .type(file.endsWith('.mjs') ? 'text/javascript' : 'text/css')
     .send(fs.readFileSync(path.join(MAPLIBRE_DIR, file)));
 });
 bare.get('/feed', async () => reportMapFeed(feedbackDb(ctx), { status: 'open' }, ctx.clock.now()));

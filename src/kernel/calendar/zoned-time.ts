@@ -21,6 +21,8 @@ export class ZonedClock {
   private readonly format: Intl.DateTimeFormat;
   /** Epoch day → the zone's offset through that whole local day, or null when it changes. */
   private readonly dayOffsets = new Map<number, number | null>();
+  /** UTC epoch day → the zone's offset through that whole UTC day, or null when it changes. */
+  private readonly utcDayOffsets = new Map<number, number | null>();
 
   constructor(readonly timeZone: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -36,8 +38,27 @@ export class ZonedClock {
     });
   }
 
-  /** Milliseconds to add to UTC to get the wall clock, at that instant. */
+  /**
+   * Milliseconds to add to UTC to get the wall clock, at that instant. Asked for every date
+   * a list shows, so answered from the UTC day: a zone changes its offset at most once a
+   * day and never back the same day, so equal offsets at a day's first and last second
+   * hold for all of it.
+   */
   offsetAt(instantMs: number): number {
+    const day = Math.floor(instantMs / MS_PER_DAY);
+    let steady = this.utcDayOffsets.get(day);
+    if (steady === undefined) {
+      const first = this.lookUpOffset(day * MS_PER_DAY);
+      const last = this.lookUpOffset((day + 1) * MS_PER_DAY - 1000);
+      steady = first === last ? first : null;
+      if (this.utcDayOffsets.size >= MAX_CACHED_DAYS) this.utcDayOffsets.clear();
+      this.utcDayOffsets.set(day, steady);
+    }
+    return steady ?? this.lookUpOffset(instantMs);
+  }
+
+  /** The offset at an instant, from Intl (slow: it formats the date into parts). */
+  private lookUpOffset(instantMs: number): number {
     const whole = Math.floor(instantMs / 1000) * 1000;
     const fields: Record<string, string> = {};
     for (const part of this.format.formatToParts(new Date(whole))) fields[part.type] = part.value;

@@ -10,6 +10,7 @@ import { usePublicConfig } from '../../shared/api/public-config';
 import { Alert } from '../../shared/ui/Alert';
 import { Loading } from '../../shared/ui/Loading';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
+import { useBoundaries } from '../../shared/map/boundaries';
 import { useCategories } from '../feedback/feedback-api';
 import { mapFiltersFrom, mapParams, type MapFilters, type MapStatus } from './map-filters';
 import { listParams, NO_FILTERS } from './list-filters';
@@ -18,7 +19,11 @@ import { useMapFeed } from './public-api';
 import '../feedback/feedback.css';
 import './feedback-public.css';
 
-const PublicReportsMap = lazy(() => import('./PublicReportsMap'));
+// MapLibre starts downloading as soon as this page's code runs, not when the map first
+// renders, so the library, the boundaries and the points all load side by side.
+const loadMap = () => import('./PublicReportsMap');
+const PublicReportsMap = lazy(loadMap);
+void loadMap();
 
 export function ReportMapPage() {
   const { t, locale } = useI18n();
@@ -27,8 +32,10 @@ export function ReportMapPage() {
   const filters = mapFiltersFrom(params);
   const config = usePublicConfig();
   const categories = useCategories();
-  // Fetched here, not in the lazily loaded map, so the points download while MapLibre does.
+  // Fetched here, not in the lazily loaded map, so the points and the boundaries download
+  // while MapLibre does (the map's own query for the boundaries then finds them cached).
   const feed = useMapFeed(filters);
+  useBoundaries(config.data?.provinceCode ?? '');
 
   // Choosing from a list only redraws the markers (no change of context), so it applies at once.
   const change = (next: MapFilters): void => setParams(mapParams(next), { replace: true });
