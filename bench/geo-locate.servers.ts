@@ -4,40 +4,19 @@
  * the same PostGIS statement. Writes `{"platform":port,"bare":port}` to BENCH_PORTS_FILE
  * when both listen.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { CompiledQuery } from 'kysely';
 import { buildApp } from '../src/app';
-import { loadConfig } from '../src/kernel/config/config';
-import { openDatabase } from '../src/kernel/db/database';
-import { migrateToLatest } from '../src/kernel/db/migrator';
-import { createContext } from '../src/kernel/create-context';
-import { runReferenceSeeds } from '../src/kernel/seed/seeder';
 import { locateCommuneSql } from '../src/kernel/geo/geo.queries';
 import { manifests } from '../src/parts';
 import { announcePorts } from './harness';
+import { openBenchDatabase } from './reports-database';
 
-const databaseUrl = process.env.BENCH_DATABASE_URL ?? '';
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tinhso-bench-'));
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'production',
-  DATA_DIR: dataDir,
-  DATABASE_URL: databaseUrl,
-  FIELD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
-  // The benchmark measures the request path, not the limiter refusing it.
-  RATE_LIMIT_PER_MINUTE: '1000000',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
-});
-const database = databaseUrl
-  ? await openDatabase({ url: databaseUrl, poolSize: 10 })
-  : await openDatabase({ pgliteDir: path.join(dataDir, 'pg') });
-await migrateToLatest(database.db, manifests);
-const ctx = await createContext({ config, database });
-await runReferenceSeeds(ctx, manifests);
+// A scratch database on PostgreSQL (never the one BENCH_DATABASE_URL names), or PGlite.
+const bench = await openBenchDatabase({ million: false, poolSize: 10 });
+const { ctx, database } = bench;
+const databaseUrl = bench.url;
 
 const platform = await buildApp({ ctx, manifests });
 await platform.listen({ host: '127.0.0.1', port: 0 });
@@ -64,8 +43,7 @@ process.on('SIGTERM', () => {
     await platform.close();
     await bare.close();
     await pool?.end();
-    await database.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
     process.exit(0);
   })();
 });
