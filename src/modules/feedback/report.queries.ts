@@ -15,25 +15,6 @@ export type ReportChanges = Omit<Updateable<FeedbackReportTable>, 'location' | '
 export type NewHistory = Insertable<FeedbackHistoryTable>;
 export type HistoryRow = Selectable<FeedbackHistoryTable>;
 
-/**
- * Inserts a report under a fresh tracking code; on the rare clash of random codes, draws
- * again (ON CONFLICT keeps the transaction usable, unlike a caught unique violation).
- */
-export async function insertReport(
-  trx: FeedbackDb,
-  report: NewReport & { id: string },
-  drawCode: () => string,
-): Promise<string> {
-  for (let attempt = 0; attempt < 8; attempt += 1) {
-    const inserted = await reportInsert(trx, { ...report, trackingCode: drawCode() })
-      .onConflict((conflict) => conflict.column('trackingCode').doNothing())
-      .returning('trackingCode')
-      .executeTakeFirst();
-    if (inserted) return inserted.trackingCode;
-  }
-  throw new Error('could not draw a free tracking code in 8 attempts');
-}
-
 /** The INSERT of a report under the tracking code given, its location from lat/lon. */
 export function reportInsert(
   db: FeedbackDb,
@@ -43,13 +24,6 @@ export function reportInsert(
     ...report,
     location: sql`ST_SetSRID(ST_MakePoint(${report.lon}, ${report.lat}), 4326)::geography`,
   });
-}
-
-export async function insertReporter(
-  trx: FeedbackDb,
-  reporter: Insertable<FeedbackReporterTable>,
-): Promise<void> {
-  await trx.insertInto('feedbackReporter').values(reporter).execute();
 }
 
 export async function findReporter(
