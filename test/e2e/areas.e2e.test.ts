@@ -8,10 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/kernel/auth/demo-accounts';
 import { seriousViolations } from './axe';
-import { ensureWebBuild, startPlatform, type RunningPlatform } from './platform';
+import { ensureWebBuild, startPlatform, type RunningPlatform, launchChromium } from './platform';
 import { totpCode } from './totp';
 import { agencyIdByName, createStaff, signInStaff } from './staff-api';
 
@@ -25,17 +25,7 @@ beforeAll(async () => {
   ensureWebBuild();
   fs.mkdirSync(SHOTS, { recursive: true });
   platform = await startPlatform();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-gpu',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

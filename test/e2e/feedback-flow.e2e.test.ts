@@ -5,10 +5,10 @@
  * the citizen sees the answer, is not satisfied, and the report is open again for the officer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/kernel/auth/demo-accounts';
 import { seriousViolations } from './axe';
-import { ensureWebBuild, startPlatform, type RunningPlatform } from './platform';
+import { ensureWebBuild, startPlatform, type RunningPlatform, launchChromium } from './platform';
 import { totpCode } from './totp';
 
 const HA_LONG = { lat: 20.9481, lon: 107.1168 };
@@ -48,10 +48,7 @@ async function asCitizen(method: 'GET' | 'POST', path: string, body?: unknown): 
 beforeAll(async () => {
   ensureWebBuild();
   platform = await startPlatform();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-gpu'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 1440, height: 900 },
     timezoneId: 'Asia/Ho_Chi_Minh',

@@ -7,10 +7,10 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/kernel/auth/demo-accounts';
 import { seriousViolations } from './axe';
-import { ensureWebBuild, startPlatform, type RunningPlatform } from './platform';
+import { ensureWebBuild, startPlatform, type RunningPlatform, launchChromium } from './platform';
 import { agencyIdByName, createStaff, signInStaff } from './staff-api';
 import { totpCode } from './totp';
 
@@ -33,10 +33,7 @@ const officer = DEMO_ACCOUNTS.find(
 beforeAll(async () => {
   ensureWebBuild();
   platform = await startPlatform();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-gpu'],
-  });
+  browser = await launchChromium();
   // Reduced motion: the map jumps to the filtered reports instead of flying there.
   context = await browser.newContext({
     viewport: { width: 1440, height: 900 },

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { ensureWebBuild, startPlatform, type RunningPlatform } from './platform';
+import { ensureWebBuild, startPlatform, type RunningPlatform, launchChromium } from './platform';
 
 const HA_LONG = { latitude: 20.9481, longitude: 107.1168 };
 
@@ -19,10 +19,7 @@ let page: Page;
 beforeAll(async () => {
   ensureWebBuild();
   platform = await startPlatform();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-gpu'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,

@@ -9,10 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../src/kernel/auth/demo-accounts';
 import { seriousViolations } from './axe';
-import { ensureWebBuild, startPlatform, type RunningPlatform } from './platform';
+import { ensureWebBuild, startPlatform, type RunningPlatform, launchChromium } from './platform';
 import { signInStaff } from './staff-api';
 
 const HA_LONG = { lat: 20.9481, lon: 107.1168 };
@@ -86,10 +86,7 @@ async function expectNoPersonalData(): Promise<void> {
 beforeAll(async () => {
   ensureWebBuild();
   platform = await startPlatform();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--no-first-run', '--disable-gpu'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     isMobile: true,

@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { chromium, type Browser } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const READY_TIMEOUT_MS = 300_000;
@@ -134,4 +135,19 @@ export async function startPlatform(): Promise<RunningPlatform> {
   }
   await stop();
   throw new Error(`the platform was not ready within ${READY_TIMEOUT_MS / 1000} s:\n${output()}`);
+}
+
+/** The system's Chromium, headless, without the background traffic that would slow tests. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+    ],
+  });
 }
