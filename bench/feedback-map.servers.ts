@@ -72,6 +72,7 @@ map.on('load', async () => {
     paint: { 'circle-radius': 6, 'circle-color': '#c0392b' } });
   map.once('idle', () => {
     const el = document.getElementById('map');
+    performance.mark('tinhso:reports-map-drawn');
     el.dataset.reportCount = String(data.features.length);
     el.dataset.loaded = 'true';
   });

@@ -1,37 +1,9 @@
-/** Entry point of the web app: providers, the router, and the service worker in production. */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { I18nProvider } from './shared/i18n/i18n';
-import { App } from './app/App';
-import './shared/styles/base.css';
+/**
+ * Entry point of the web app, kept tiny: it starts the code of a heavy page the address
+ * opens into (see route-preload), then loads the app itself (boot), so the two download
+ * in parallel rather than one after the other.
+ */
+import { preloadRoute } from './app/route-preload';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { refetchOnWindowFocus: true, staleTime: 30_000 },
-  },
-});
-
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </I18nProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
-
-// The service worker serves the cached app shell when offline; only built apps register it,
-// so development always runs fresh code.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
-  });
-}
+preloadRoute(window.location.pathname, window.location.search);
+void import('./boot');

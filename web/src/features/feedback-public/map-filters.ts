@@ -31,6 +31,14 @@ export function mapParams(filters: MapFilters): URLSearchParams {
   return search;
 }
 
+/** The query of the map feed (GET /api/feedback/map) for these filters, in a fixed order. */
+export function feedQuery(filters: MapFilters): { status: MapStatus; categoryCode?: string } {
+  return {
+    status: filters.status,
+    ...(filters.categoryCode ? { categoryCode: filters.categoryCode } : {}),
+  };
+}
+
 /** What a marker's colour says. */
 export type Tone = Lateness | 'closed';
 
@@ -54,9 +62,13 @@ export const TONE_LABEL: Record<Tone, MessageKey> = {
 
 const OPEN = new Set(['new', 'received', 'in_progress']);
 
+/** How urgent each colour is: a cluster shows its most urgent report's colour. */
+export const URGENCY: Record<Tone, number> = { closed: 0, on_time: 1, due_soon: 2, overdue: 3 };
+
 export interface MarkerProperties {
   code: string;
   tone: Tone;
+  urgency: number;
 }
 
 export interface Markers {
@@ -80,7 +92,7 @@ export function markersOf(feed: MapFeed): { markers: Markers; counts: Record<Ton
     return {
       type: 'Feature' as const,
       geometry: feature.geometry,
-      properties: { code: feature.id, tone },
+      properties: { code: feature.id, tone, urgency: URGENCY[tone] },
     };
   });
   return { markers: { type: 'FeatureCollection', features }, counts };

@@ -8,7 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../shared/api/client';
 import type { paths } from '../../shared/api/openapi';
 import { dayEnd, dayStart, type ListFilters, statusesOf } from './list-filters';
-import type { MapFilters } from './map-filters';
+import { feedQuery, type MapFilters } from './map-filters';
 
 type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
@@ -52,17 +52,7 @@ export function useReportPage(filters: ListFilters, page: number) {
 export function useMapFeed(filters: MapFilters) {
   return useQuery({
     queryKey: ['feedback-public', 'map', filters] as const,
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/feedback/map', {
-          params: {
-            query: {
-              status: filters.status,
-              ...(filters.categoryCode ? { categoryCode: filters.categoryCode } : {}),
-            },
-          },
-        }),
-      ),
+    queryFn: () => unwrap(api.GET('/api/feedback/map', { params: { query: feedQuery(filters) } })),
     staleTime: 30 * 1000,
   });
 }

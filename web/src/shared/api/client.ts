@@ -7,6 +7,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './openapi';
 import { ApiError, toApiError } from './api-error';
+import { takeEarly } from './early-responses';
 
 export const CSRF_HEADER = 'X-Requested-With';
 export const CSRF_VALUE = 'tinhso';
@@ -41,8 +42,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-/** The client the web app uses. */
-export const api: ApiClient = createApiClient();
+/** The client the web app uses; it takes the answers fetched early for the first page. */
+export const api: ApiClient = createApiClient({
+  fetch: (request) => takeEarly(request) ?? globalThis.fetch(request),
+});
 
 interface Outcome<T> {
   data?: T;
