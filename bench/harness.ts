@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { percentile } from './percentile';
 
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -67,11 +68,6 @@ export interface LoadOptions {
   next: () => { path: string; body?: string; headers?: Record<string, string> };
   /** Answers every request must have; anything else fails the run. */
   expectStatus?: number;
-  /**
-   * Requests per second offered across all connections; unset, every connection sends its
-   * next request as soon as the last is answered (the most the server can do).
-   */
-  rate?: number;
 }
 
 export interface LoadResult {
@@ -83,7 +79,9 @@ export interface LoadResult {
 }
 
 /**
- * Drives the server and measures requests per second and latency percentiles. autocannon's
+ * Drives the server flat out (every connection sends its next request as soon as the last
+ * is answered: the most the server can do) and measures requests per second and latency
+ * percentiles. For latency at a given offered rate, see paced-load. autocannon's
  * summary has p90 and p97.5 but no p95, so every response time is kept and sorted here.
  */
 export function load(options: LoadOptions): Promise<LoadResult> {
@@ -97,7 +95,6 @@ export function load(options: LoadOptions): Promise<LoadResult> {
         connections: options.connections,
         duration: options.seconds ?? SECONDS,
         method: options.method ?? 'GET',
-        ...(options.rate ? { overallRate: options.rate } : {}),
         requests: [
           {
             setupRequest: (request) => {
@@ -141,12 +138,6 @@ export function load(options: LoadOptions): Promise<LoadResult> {
   });
 }
 
-/** The nearest-rank percentile of sorted values, in milliseconds to one decimal. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const value = sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-  return Math.round(value * 10) / 10;
-}
 
 export const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
