@@ -138,7 +138,6 @@ export function load(options: LoadOptions): Promise<LoadResult> {
   });
 }
 
-
 export const median = (values: readonly number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

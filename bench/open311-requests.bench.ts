@@ -116,8 +116,7 @@ try {
   const ratio = platformRps / bareRps;
   const halfLoad = Math.max(1, Math.round(platformRps / 2));
   const paced = [];
-  for (let round = 0; round < ROUNDS; round += 1)
-    paced.push(await pacePlatform(halfLoad));
+  for (let round = 0; round < ROUNDS; round += 1) paced.push(await pacePlatform(halfLoad));
   const p95 = median(paced.map((r) => r.p95));
   printResult({
     bench: 'open311-requests',
