@@ -127,7 +127,11 @@ export async function openBenchDatabase(options: {
       : await scratchUrl(serverUrl, SMALL_DATABASE, Number.POSITIVE_INFINITY);
   const config = benchConfig(dataDir, url);
   const database = url
-    ? await openDatabase({ url, poolSize: options.poolSize ?? config.databasePoolSize })
+    ? await openDatabase({
+        url,
+        poolSize: options.poolSize ?? config.databasePoolSize,
+        prepareThreshold: config.databasePrepareThreshold,
+      })
     : await openDatabase({ pgliteDir: path.join(dataDir, 'pg') });
   await migrateToLatest(database.db, manifests);
   const ctx = await createContext({ config, database });

@@ -59,7 +59,11 @@ export async function openRuntime(
   let unlock = (): void => undefined;
   let database: Database;
   if (config.databaseUrl) {
-    database = await openDatabase({ url: config.databaseUrl, poolSize: config.databasePoolSize });
+    database = await openDatabase({
+      url: config.databaseUrl,
+      poolSize: config.databasePoolSize,
+      prepareThreshold: config.databasePrepareThreshold,
+    });
   } else {
     const dir = path.join(config.dataDir, 'pg');
     unlock = lockEmbeddedDatabase(config.dataDir);

@@ -25,6 +25,8 @@ export interface Config {
   /** PostgreSQL URL; empty means the embedded PGlite database under dataDir/pg. */
   databaseUrl: string;
   databasePoolSize: number;
+  /** Runs of one statement text after which it is prepared on each connection; 0: never. */
+  databasePrepareThreshold: number;
   /** MQTT broker URL; empty means the embedded broker (aedes). */
   mqttUrl: string;
   /** Port of the embedded MQTT broker; 0 keeps it in-process only. */
@@ -177,6 +179,7 @@ export function loadConfig(
     dataDir,
     databaseUrl: url('DATABASE_URL', '', ['postgres:', 'postgresql:']),
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 1, 500),
+    databasePrepareThreshold: int('DATABASE_PREPARE_THRESHOLD', 5, 0, 1000),
     mqttUrl: url('MQTT_URL', '', ['mqtt:', 'mqtts:', 'ws:', 'wss:']),
     mqttEmbeddedPort: int('MQTT_EMBEDDED_PORT', 1884, 0, 65535),
     logLevel: oneOf('LOG_LEVEL', nodeEnv === 'test' ? 'silent' : 'info', [

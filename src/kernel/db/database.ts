@@ -10,6 +10,7 @@ import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
 import { PglitePool } from './pglite-pool';
+import { preparingClient, StatementCounter } from './prepared-statements';
 import type { KernelTables } from './tables';
 
 export type Db = Kysely<KernelTables>;
@@ -30,6 +31,11 @@ export interface DatabaseOptions {
   /** A PGlite data-dir dump (tar) to start from, e.g. a migrated template in tests. */
   pgliteDump?: Blob;
   poolSize?: number;
+  /**
+   * PostgreSQL: a statement text run this many times becomes a prepared statement on each
+   * connection (prepared-statements.ts); 0 never prepares. Default 5.
+   */
+  prepareThreshold?: number;
 }
 
 // int8 as number (our counters and VND amounts stay below 2^53); dates as 'YYYY-MM-DD'
@@ -46,6 +52,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      Client: preparingClient(new StatementCounter(options.prepareThreshold ?? 5)),
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8) return (v: string) => Number(v);

@@ -35,7 +35,15 @@ export interface AdminCommuneTable {
   areaKm2: number | null;
 }
 
+/** A commune's boundary cut small (kept by a trigger); for point lookup only. */
+export interface AdminCommunePieceTable {
+  communeCode: string;
+  /** PostGIS geometry(Geometry,4326). */
+  piece: string;
+}
+
 export interface GeoTables {
   adminProvince: AdminProvinceTable;
   adminCommune: AdminCommuneTable;
+  adminCommunePiece: AdminCommunePieceTable;
 }

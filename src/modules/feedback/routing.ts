@@ -14,6 +14,7 @@
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { FeedbackDb } from './feedback-db';
 import type { Category } from './category.queries';
+import { communeAtSql } from '../../kernel/geo/geo.queries';
 
 /**
  * The active People's Committee serving a commune-level unit (agency_commune), as a scalar
@@ -79,10 +80,10 @@ export interface Placement {
  */
 function placementSql(categoryCode: Expression<string>, lat: number, lon: number) {
   return sql<Placement>`
-    WITH m AS (
-      SELECT c.code, c.full_name FROM admin_commune c
-      WHERE ST_Intersects(c.boundary, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326))
-      ORDER BY c.code LIMIT 1
+    WITH point AS (SELECT ${lon}::float8 AS lon, ${lat}::float8 AS lat),
+    m AS (
+      SELECT c.code, c.full_name FROM admin_commune c, point
+      WHERE c.code = ${sql.raw(communeAtSql('point.lon', 'point.lat'))}
     ), routed AS (
       SELECT m.code, m.full_name, coalesce(
         ${responsibleAgencySql(categoryCode, sql.ref<string>('m.code'))}, ${ROOT_AGENCY_SQL}
