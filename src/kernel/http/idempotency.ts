@@ -7,6 +7,14 @@
  * - a 5xx (or a 409/429/503, which say "try again") is not stored, so a retry runs anew.
  * The key row is claimed with an INSERT … ON CONFLICT DO NOTHING, so two concurrent
  * requests on any number of processes cannot both run.
+ *
+ * A route that writes its record in one statement may instead take the key in that write
+ * (route config `idempotency: 'in-write'`): no claim before the handler, and the row with the
+ * answer is inserted by the record's own statement. A retry of a finished request then runs
+ * the handler's checks again but its write fails on the key and the stored answer is
+ * replayed (idempotentAnswer's `replay`), so the record is still written once; a retry that
+ * arrives while the first is writing waits for it and gets its answer rather than a 409.
+ * This saves the claim's round trip on every request.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -24,8 +32,18 @@ const NOT_STORED = new Set([409, 429, 503]);
 declare module 'fastify' {
   interface FastifyRequest {
     idempotencyScope?: string;
+    /** The fingerprint of the request, kept for a key taken in the write. */
+    idempotencyHash?: string;
+    /** The key is taken by the handler's write (route config `idempotency: 'in-write'`). */
+    idempotencyInWrite?: boolean;
+  }
+  interface FastifyContextConfig {
+    idempotency?: 'in-write';
   }
 }
+
+/** The unique index a key taken in the write collides on when the key was used before. */
+const KEY_CONSTRAINT = 'idempotency_key_pkey';
 
 /** The answer a retry of this request will be given. */
 export interface StoredAnswer {
@@ -35,10 +53,17 @@ export interface StoredAnswer {
 }
 
 export interface IdempotentAnswer {
-  /** The UPDATE that stores the answer, to send with the handler's own write. */
+  /** The statement that stores the answer, to send with the handler's own write. */
   statement(answer: StoredAnswer): RawBuilder<unknown>;
   /** Says the write committed, so the answer is stored and onSend need not store it. */
   stored(): void;
+  /**
+   * For a key taken in the write, when the write failed: the earlier answer replayed if the
+   * failure was the key being taken already (or the refusal of a reuse with another body);
+   * `'again'` when that key had expired and was removed, so the handler should write again;
+   * null for any other failure, which the handler rethrows.
+   */
+  replay(error: unknown, reply: FastifyReply): Promise<FastifyReply | 'again' | null>;
 }
 
 /**
@@ -48,20 +73,63 @@ export interface IdempotentAnswer {
  * let a retry run the request a second time. Null when the request has no Idempotency-Key.
  * The handler must send exactly the answer it stored.
  */
-export function idempotentAnswer(request: FastifyRequest): IdempotentAnswer | null {
+export function idempotentAnswer(
+  ctx: AppContext,
+  request: FastifyRequest,
+): IdempotentAnswer | null {
   const scopeKey = request.idempotencyScope;
   if (!scopeKey) return null;
+  const inWrite = request.idempotencyInWrite === true;
   return {
-    statement: (answer) => sql`
-      UPDATE idempotency_key
-      SET state = 'done', response_status = ${answer.status},
-          response_content_type = ${answer.contentType}, response_body = ${answer.body}
-      WHERE scope_key = ${scopeKey}
-    `,
+    statement: (answer) =>
+      inWrite
+        ? storeAnswerSql(ctx, scopeKey, request.idempotencyHash ?? '', answer)
+        : sql`
+            UPDATE idempotency_key
+            SET state = 'done', response_status = ${answer.status},
+                response_content_type = ${answer.contentType}, response_body = ${answer.body}
+            WHERE scope_key = ${scopeKey}
+          `,
     stored: () => {
       request.idempotencyScope = undefined;
     },
+    replay: async (error, reply) => {
+      if (!inWrite || !isKeyTaken(error)) return null;
+      const outcome = await earlierAnswer(ctx, request, reply, scopeKey, request.idempotencyHash);
+      if (outcome === 'again') return 'again';
+      // Rows written in the write are finished ones: none is ever left running.
+      if (outcome === undefined) return null;
+      // The replay is the answer to this request; onSend must not store anything more.
+      request.idempotencyScope = undefined;
+      return outcome;
+    },
   };
+}
+
+/** The key row, finished, with its answer: a plain INSERT that fails if the key is taken. */
+function storeAnswerSql(
+  ctx: AppContext,
+  scopeKey: string,
+  requestHash: string,
+  answer: StoredAnswer,
+): RawBuilder<unknown> {
+  const now = ctx.clock.now();
+  return sql`
+    INSERT INTO idempotency_key (scope_key, request_hash, state, locked_until, expires_at,
+      response_status, response_content_type, response_body)
+    VALUES (${scopeKey}, ${requestHash}, 'done', ${now},
+      ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}, ${answer.status}, ${answer.contentType},
+      ${answer.body})
+  `;
+}
+
+function isKeyTaken(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint?: unknown; detail?: unknown } | null;
+  return (
+    e?.code === '23505' &&
+    (e.constraint === KEY_CONSTRAINT ||
+      (typeof e.detail === 'string' && e.detail.startsWith('Key (scope_key)=')))
+  );
 }
 
 export function requestFingerprint(request: FastifyRequest): string {
@@ -107,6 +175,12 @@ export async function registerIdempotency(app: Api, ctx: AppContext): Promise<vo
       .update(`${principal}\n${request.routeOptions.url ?? request.url}\n${header}`)
       .digest('hex');
     const requestHash = requestFingerprint(request);
+    if (request.routeOptions.config.idempotency === 'in-write') {
+      request.idempotencyScope = scopeKey;
+      request.idempotencyHash = requestHash;
+      request.idempotencyInWrite = true;
+      return undefined;
+    }
     return claim(ctx, request, reply, scopeKey, requestHash);
   });
 
@@ -115,15 +189,25 @@ export async function registerIdempotency(app: Api, ctx: AppContext): Promise<vo
     if (!scopeKey) return payload;
     request.idempotencyScope = undefined;
     const status = reply.statusCode;
-    if (
-      status >= 500 ||
-      NOT_STORED.has(status) ||
-      (typeof payload !== 'string' && payload !== null)
-    ) {
+    const storable =
+      status < 500 && !NOT_STORED.has(status) && (typeof payload === 'string' || payload === null);
+    const contentType = reply.getHeader('content-type');
+    if (request.idempotencyInWrite) {
+      // Nothing was written under the key (the handler refused before its write): store the
+      // refusal like any first answer, unless a concurrent request stored its own.
+      if (storable) {
+        await sql`${storeAnswerSql(ctx, scopeKey, request.idempotencyHash ?? '', {
+          status,
+          contentType: typeof contentType === 'string' ? contentType : '',
+          body: payload ?? '',
+        })} ON CONFLICT (scope_key) DO NOTHING`.execute(ctx.db);
+      }
+      return payload;
+    }
+    if (!storable) {
       await ctx.db.deleteFrom('idempotencyKey').where('scopeKey', '=', scopeKey).execute();
       return payload;
     }
-    const contentType = reply.getHeader('content-type');
     await ctx.db
       .updateTable('idempotencyKey')
       .set({
@@ -166,42 +250,62 @@ async function claim(
       request.idempotencyScope = scopeKey;
       return undefined;
     }
-
-    const existing = await ctx.db
-      .selectFrom('idempotencyKey')
-      .selectAll()
-      .where('scopeKey', '=', scopeKey)
-      .executeTakeFirst();
-    if (!existing) continue;
-    if (existing.expiresAt <= now) {
-      await ctx.db
-        .deleteFrom('idempotencyKey')
-        .where('scopeKey', '=', scopeKey)
-        .where('expiresAt', '<=', now)
-        .execute();
-      continue;
-    }
-    if (existing.requestHash !== requestHash) throw httpErrors.IDEMPOTENCY_KEY_REUSED();
-    if (existing.state === 'running') {
-      const takenOver = await ctx.db
-        .updateTable('idempotencyKey')
-        .set({ lockedUntil })
-        .where('scopeKey', '=', scopeKey)
-        .where('state', '=', 'running')
-        .where('lockedUntil', '<', now)
-        .returning('scopeKey')
-        .executeTakeFirst();
-      if (!takenOver) throw httpErrors.IDEMPOTENCY_KEY_IN_USE();
-      request.idempotencyScope = scopeKey;
-      return undefined;
-    }
-    return reply
-      .status(existing.responseStatus ?? 200)
-      .header('Idempotent-Replayed', 'true')
-      .type(existing.responseContentType ?? 'application/json; charset=utf-8')
-      .send(existing.responseBody ?? '');
+    const outcome = await earlierAnswer(ctx, request, reply, scopeKey, requestHash, lockedUntil);
+    if (outcome === 'again') continue;
+    return outcome;
   }
   throw httpErrors.IDEMPOTENCY_KEY_IN_USE();
+}
+
+/**
+ * What a request whose key is already taken gets: the stored answer replayed; 422 when the
+ * key came with another request; 409 while the first is still running (unless its claim
+ * lapsed, when this request takes it over, given `lockedUntil`, and runs: undefined);
+ * `'again'` when the key had expired (it is removed, so the caller may take it anew).
+ */
+async function earlierAnswer(
+  ctx: AppContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scopeKey: string,
+  requestHash: string | undefined,
+  lockedUntil?: Date,
+): Promise<FastifyReply | 'again' | undefined> {
+  const now = ctx.clock.now();
+  const existing = await ctx.db
+    .selectFrom('idempotencyKey')
+    .selectAll()
+    .where('scopeKey', '=', scopeKey)
+    .executeTakeFirst();
+  if (!existing) return 'again';
+  if (existing.expiresAt <= now) {
+    await ctx.db
+      .deleteFrom('idempotencyKey')
+      .where('scopeKey', '=', scopeKey)
+      .where('expiresAt', '<=', now)
+      .execute();
+    return 'again';
+  }
+  if (existing.requestHash !== requestHash) throw httpErrors.IDEMPOTENCY_KEY_REUSED();
+  if (existing.state === 'running') {
+    if (!lockedUntil) throw httpErrors.IDEMPOTENCY_KEY_IN_USE();
+    const takenOver = await ctx.db
+      .updateTable('idempotencyKey')
+      .set({ lockedUntil })
+      .where('scopeKey', '=', scopeKey)
+      .where('state', '=', 'running')
+      .where('lockedUntil', '<', now)
+      .returning('scopeKey')
+      .executeTakeFirst();
+    if (!takenOver) throw httpErrors.IDEMPOTENCY_KEY_IN_USE();
+    request.idempotencyScope = scopeKey;
+    return undefined;
+  }
+  return reply
+    .status(existing.responseStatus ?? 200)
+    .header('Idempotent-Replayed', 'true')
+    .type(existing.responseContentType ?? 'application/json; charset=utf-8')
+    .send(existing.responseBody ?? '');
 }
 
 /** Removes keys past their 24 hours; run by the scheduler. */

@@ -197,12 +197,14 @@ export async function open311Routes(root: Api, ctx: AppContext): Promise<void> {
         {
           schema: { hide: true, params: FORMAT, body: FormBody, response: RESPONSE },
           preValidation: requireKey,
+          // The filing's own statement takes the Idempotency-Key with the answer.
+          config: { idempotency: 'in-write' },
         },
         async (request, reply) => {
           const format = requireFormat(request.params.format);
           // With an Idempotency-Key, the answer is stored in the statement that files the
           // report, and exactly that text is sent.
-          const idempotent = idempotentAnswer(request);
+          const idempotent = idempotentAnswer(ctx, request);
           const render = (answer: PostServiceRequestResponse) =>
             format === 'json'
               ? { contentType: OPEN311_JSON_CONTENT_TYPE, body: JSON.stringify([answer]) }
@@ -210,14 +212,26 @@ export async function open311Routes(root: Api, ctx: AppContext): Promise<void> {
                   contentType: OPEN311_XML_CONTENT_TYPE,
                   body: postServiceRequestResponseXml([answer]),
                 };
-          const answer = await submitServiceRequest(
-            ctx,
-            clientOf(request) as Open311Client,
-            request.body,
-            idempotent
-              ? (answer) => idempotent.statement({ status: 200, ...render(answer) })
-              : undefined,
-          );
+          const submit = () =>
+            submitServiceRequest(
+              ctx,
+              clientOf(request) as Open311Client,
+              request.body,
+              idempotent
+                ? (answer) => idempotent.statement({ status: 200, ...render(answer) })
+                : undefined,
+            );
+          let answer: PostServiceRequestResponse;
+          try {
+            answer = await submit();
+          } catch (error) {
+            // A retry of a filed request: its write found the key taken; replay that answer.
+            const replayed = await idempotent?.replay(error, reply);
+            if (!replayed) throw error;
+            if (replayed !== 'again') return replayed;
+            // The key had expired: this request files anew.
+            answer = await submit();
+          }
           idempotent?.stored();
           const { contentType, body } = render(answer);
           return reply.type(contentType).send(body);
