@@ -41,7 +41,8 @@ export function ReportTimeline({
           return (
             <li key={`${String(entry.at)}-${index}`}>
               <p className="feedback-timeline-head">
-                <strong>{key ? t(key) : entry.action}</strong>
+                {/* An action this version does not know yet still reads as words. */}
+                <strong>{t(key ?? 'feedback.action.other')}</strong>
                 {entry.agencyName ? ` — ${entry.agencyName}` : ''}
                 <span className="note"> · {formatDateTime(entry.at, locale)}</span>
               </p>

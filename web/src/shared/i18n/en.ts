@@ -531,6 +531,7 @@ export const en: Record<MessageKey, string> = {
   'feedback.action.escalated': 'Escalated to a higher level',
   'feedback.action.reopened': 'Reopened',
   'feedback.action.rated': 'Rated by the reporter',
+  'feedback.action.other': 'Report updated',
   'feedback.rate.title': 'Rate the answer',
   'feedback.rate.question': 'Are you satisfied with the result?',
   'feedback.rate.satisfied': 'Satisfied',

@@ -532,6 +532,7 @@ export const vi = {
   'feedback.action.escalated': 'Đã chuyển lên cấp trên',
   'feedback.action.reopened': 'Đã mở lại',
   'feedback.action.rated': 'Người phản ánh đã đánh giá',
+  'feedback.action.other': 'Cập nhật phản ánh',
   'feedback.rate.title': 'Đánh giá kết quả xử lý',
   'feedback.rate.question': 'Bạn có hài lòng với kết quả?',
   'feedback.rate.satisfied': 'Hài lòng',

@@ -3,7 +3,8 @@
  * the language switch and the signed-in person (or a sign-in link). Staff who passed MFA
  * also get links between the three areas.
  */
-import { Link, NavLink } from 'react-router';
+import { Link, NavLink, useLocation } from 'react-router';
+import { currentNavTarget } from './current-nav';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/translate';
 import { staffReady, useSession } from '../auth/session';
@@ -29,6 +30,9 @@ export function AreaHeader({ area, nav }: { area: Area; nav: NavItem[] }) {
   const { session, user } = useSession();
   const signOut = useSignOut();
   const home = AREAS.find((candidate) => candidate.area === area)?.to ?? '/';
+  // One current entry: the deepest that covers the address (a link to a page below another
+  // entry's page would otherwise light both up).
+  const current = currentNavTarget(nav, useLocation().pathname);
 
   return (
     <header className="site-header">
@@ -72,9 +76,9 @@ export function AreaHeader({ area, nav }: { area: Area; nav: NavItem[] }) {
           <ul>
             {nav.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.end ?? false}>
+                <Link to={item.to} aria-current={item.to === current ? 'page' : undefined}>
                   {t(item.label)}
-                </NavLink>
+                </Link>
               </li>
             ))}
           </ul>
