@@ -285,6 +285,37 @@ describe('a report chosen on the map', () => {
   });
 });
 
+describe('the map from the keyboard', () => {
+  it('leads through the list beside the map, group by group, to a report', async () => {
+    await page.goto(`${platform.url}/phan-anh/ban-do?categoryCode=other`);
+    await page
+      .locator('[data-testid="public-reports-map"][data-loaded="true"]')
+      .waitFor({ timeout: 90_000 });
+    const list = page.getByRole('region', { name: 'Trong khung nhìn bản đồ' });
+    const reports = list.getByRole('button', { name: /^Phản ánh PA-/ });
+    for (let step = 0; step < 20 && (await reports.count()) === 0; step++) {
+      const group = list.getByRole('button', { name: /^Nhóm [\d.]+ phản ánh · / }).first();
+      await group.focus();
+      await page.keyboard.press('Enter');
+      // Once the map has zoomed in, the focus is on the list's heading, above the new entries.
+      await page.waitForFunction(
+        () => document.activeElement?.id === 'feedback-public-in-view',
+        undefined,
+        { timeout: 30_000 },
+      );
+    }
+    const report = reports.first();
+    const code = /PA-[0-9A-Z-]+/.exec((await report.textContent())!)![0];
+    await report.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: `Xem phản ánh ${code}` }).waitFor();
+    expect(await page.locator('.feedback-public-map-panel-title').textContent()).toBe(
+      'Phản ánh khác',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 describe('the agency scorecard', () => {
   it('lists the agencies and sorts them by a column', async () => {
     await page.goto(`${platform.url}/phan-anh`);

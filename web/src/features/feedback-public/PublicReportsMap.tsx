@@ -30,6 +30,8 @@ import { Loading } from '../../shared/ui/Loading';
 import { TONES, TONE_COLOR, TONE_LABEL, URGENCY, markersOf, type Markers } from './map-filters';
 import type { MapFeed } from './public-api';
 import { MapReportPanel } from './MapReportPanel';
+import { MapInViewList } from './MapInViewList';
+import { inViewItems, sameItems, type InViewItem } from './map-in-view';
 
 setWorkerUrl(workerUrl);
 // The worker starts loading now, while the boundaries and the points are still on their way,
@@ -95,6 +97,15 @@ function nameMap(map: MapLibreMap, names: MapNames, instructionsId: string): voi
   }
 }
 
+/** Zooms the map into a group, as far as it takes to split it. */
+function zoomInto(map: MapLibreMap, clusterId: number, centre: [number, number]): void {
+  const source = map.getSource<GeoJSONSource>(SOURCE);
+  if (!source) return;
+  void source.getClusterExpansionZoom(clusterId).then((zoom) => {
+    map.easeTo({ center: centre, zoom });
+  });
+}
+
 export interface PublicReportsMapProps {
   provinceCode: string;
   tileUrl: string | null;
@@ -111,6 +122,12 @@ export default function PublicReportsMap({ provinceCode, tileUrl, feed }: Public
   const [selected, setSelected] = useState<string | null>(null);
   /** How many reports the map has finished drawing; null while it is still at work. */
   const [drawn, setDrawn] = useState<number | null>(null);
+  /** The groups and reports in view, for the list beside the map. */
+  const [inView, setInView] = useState<InViewItem[]>([]);
+  // After a group is zoomed into from the list, the focus moves to the list's heading, since
+  // the button that had it is gone.
+  const inViewHeading = useRef<HTMLHeadingElement>(null);
+  const focusListAfterMove = useRef(false);
   const instructionsId = useId();
   const names = useRef<MapNames>({ label: '', zoomIn: '', zoomOut: '' });
   names.current = {
@@ -214,12 +231,22 @@ export default function PublicReportsMap({ provinceCode, tileUrl, feed }: Public
     map.on('click', CLUSTERS, (event: MapLayerMouseEvent) => {
       const cluster: MapGeoJSONFeature | undefined = event.features?.[0];
       const clusterId = Number(cluster?.properties.cluster_id);
-      const source = map.getSource<GeoJSONSource>(SOURCE);
-      if (!cluster || !source || !Number.isFinite(clusterId)) return;
-      void source.getClusterExpansionZoom(clusterId).then((zoom) => {
-        if (cluster.geometry.type !== 'Point') return;
-        map.easeTo({ center: cluster.geometry.coordinates as [number, number], zoom });
+      if (!cluster || !Number.isFinite(clusterId) || cluster.geometry.type !== 'Point') return;
+      zoomInto(map, clusterId, cluster.geometry.coordinates as [number, number]);
+    });
+    // Once the map rests, the list beside it names what is drawn.
+    map.on('idle', () => {
+      if (!map.getLayer(CLUSTERS)) return;
+      const centre = map.getCenter();
+      const next = inViewItems(map.queryRenderedFeatures({ layers: [CLUSTERS, POINTS] }), {
+        lon: centre.lng,
+        lat: centre.lat,
       });
+      setInView((current) => (sameItems(current, next) ? current : next));
+      if (focusListAfterMove.current) {
+        focusListAfterMove.current = false;
+        inViewHeading.current?.focus();
+      }
     });
     map.on('click', POINTS, (event: MapLayerMouseEvent) => {
       const code = event.features?.[0]?.properties.code;
@@ -346,12 +373,27 @@ export default function PublicReportsMap({ provinceCode, tileUrl, feed }: Public
           {t('feedbackPublic.map.instructions')}
         </p>
       </div>
-      <div className="province-map-side" aria-live="polite">
-        {selected ? (
-          <MapReportPanel key={selected} code={selected} onClose={() => setSelected(null)} />
-        ) : (
-          <p className="note">{t('feedbackPublic.map.pick')}</p>
-        )}
+      <div className="province-map-side">
+        <div aria-live="polite">
+          {selected ? (
+            <MapReportPanel key={selected} code={selected} onClose={() => setSelected(null)} />
+          ) : (
+            <p className="note">{t('feedbackPublic.map.pick')}</p>
+          )}
+        </div>
+        {drawn !== null && !mapFailed ? (
+          <MapInViewList
+            ref={inViewHeading}
+            items={inView}
+            onChoose={setSelected}
+            onZoomInto={(cluster) => {
+              const map = mapRef.current;
+              if (!map) return;
+              focusListAfterMove.current = true;
+              zoomInto(map, cluster.id, [cluster.lon, cluster.lat]);
+            }}
+          />
+        ) : null}
       </div>
     </div>
   );

@@ -698,6 +698,12 @@ export const en: Record<MessageKey, string> = {
   'feedbackPublic.map.statusAll': 'All reports',
   'feedbackPublic.map.pick': 'Choose a point on the map to see its report.',
   'feedbackPublic.map.selected': 'Chosen report',
+  'feedbackPublic.map.inView': 'In the map view',
+  'feedbackPublic.map.inViewHint':
+    'The groups and reports nearest the middle of the map. Choose a group to zoom in, a report to see it.',
+  'feedbackPublic.map.inViewEmpty': 'No reports in this view.',
+  'feedbackPublic.map.inViewCluster': 'Group of {count} reports · most urgent: {tone}',
+  'feedbackPublic.map.inViewReport': 'Report {code} · {tone}',
   'feedbackPublic.map.code': 'Tracking code',
   'feedbackPublic.map.open': 'Open report {code}',
   'feedbackPublic.map.close': 'Close',

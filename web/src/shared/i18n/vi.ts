@@ -697,6 +697,12 @@ export const vi = {
   'feedbackPublic.map.statusAll': 'Tất cả phản ánh',
   'feedbackPublic.map.pick': 'Chọn một điểm trên bản đồ để xem phản ánh đó.',
   'feedbackPublic.map.selected': 'Phản ánh đã chọn',
+  'feedbackPublic.map.inView': 'Trong khung nhìn bản đồ',
+  'feedbackPublic.map.inViewHint':
+    'Các nhóm và phản ánh gần giữa bản đồ nhất. Chọn một nhóm để phóng to, một phản ánh để xem.',
+  'feedbackPublic.map.inViewEmpty': 'Không có phản ánh nào trong khung nhìn này.',
+  'feedbackPublic.map.inViewCluster': 'Nhóm {count} phản ánh · gấp nhất: {tone}',
+  'feedbackPublic.map.inViewReport': 'Phản ánh {code} · {tone}',
   'feedbackPublic.map.code': 'Mã theo dõi',
   'feedbackPublic.map.open': 'Xem phản ánh {code}',
   'feedbackPublic.map.close': 'Đóng',
