@@ -198,7 +198,8 @@ export async function registerIdempotency(app: Api, ctx: AppContext): Promise<vo
       if (storable) {
         await sql`${storeAnswerSql(ctx, scopeKey, request.idempotencyHash ?? '', {
           status,
-          contentType: typeof contentType === 'string' ? contentType : '',
+          contentType:
+            typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8',
           body: payload ?? '',
         })} ON CONFLICT (scope_key) DO NOTHING`.execute(ctx.db);
       }
