@@ -234,9 +234,10 @@ export default function PublicReportsMap({ provinceCode, tileUrl, feed }: Public
       if (!cluster || !Number.isFinite(clusterId) || cluster.geometry.type !== 'Point') return;
       zoomInto(map, clusterId, cluster.geometry.coordinates as [number, number]);
     });
-    // Once the map rests, the list beside it names what is drawn.
-    map.on('idle', () => {
-      if (!map.getLayer(CLUSTERS)) return;
+    // Once the map rests, the list beside it names what is drawn: in a task of its own, so
+    // the other listeners of the same moment (the drawn mark) are not kept waiting.
+    const listDrawn = (): void => {
+      if (mapRef.current !== map || !map.getLayer(CLUSTERS)) return;
       const centre = map.getCenter();
       const next = inViewItems(map.queryRenderedFeatures({ layers: [CLUSTERS, POINTS] }), {
         lon: centre.lng,
@@ -247,6 +248,9 @@ export default function PublicReportsMap({ provinceCode, tileUrl, feed }: Public
         focusListAfterMove.current = false;
         inViewHeading.current?.focus();
       }
+    };
+    map.on('idle', () => {
+      setTimeout(listDrawn, 0);
     });
     map.on('click', POINTS, (event: MapLayerMouseEvent) => {
       const code = event.features?.[0]?.properties.code;
