@@ -28,6 +28,8 @@ export interface RequestRow {
   deadlineAt: Date;
   agencyName: string;
   agencyNameEn: string | null;
+  /** The first photo the public may see (media_url), or null. */
+  firstPhotoId: string | null;
 }
 
 export interface RequestQuery {
@@ -69,6 +71,12 @@ export async function findRequests(
       'r.deadlineAt',
       'a.name as agencyName',
       'a.nameEn as agencyNameEn',
+      // In the same statement rather than a query of its own: one index probe per row.
+      sql<string | null>`(
+        SELECT m.id FROM feedback_media m
+        WHERE m.report_id = r.id AND m.kind = 'report' AND NOT m.hidden
+        ORDER BY m.position LIMIT 1
+      )`.as('firstPhotoId'),
     ])
     .orderBy('r.submittedAt', 'desc')
     .orderBy('r.id')
@@ -99,25 +107,6 @@ export async function publicHistoryOf(
     .orderBy('at')
     .orderBy('id')
     .execute();
-}
-
-/** The first visible photo of each report (media_url). */
-export async function firstPhotoOf(
-  db: FeedbackDb,
-  reportIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (reportIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('feedbackMedia')
-    .select(['id', 'reportId'])
-    .where('reportId', 'in', [...reportIds])
-    .where('kind', '=', 'report')
-    .where('hidden', '=', false)
-    .orderBy('position')
-    .execute();
-  const first = new Map<string, string>();
-  for (const row of rows) if (!first.has(row.reportId)) first.set(row.reportId, row.id);
-  return first;
 }
 
 export interface UpdateRow {

@@ -35,7 +35,6 @@ import { toServiceRequestUpdate } from './open311-updates';
 import {
   findRequests,
   findUpdates,
-  firstPhotoOf,
   latestHistoryId,
   publicHistoryOf,
   servicesChangedAt,
@@ -323,13 +322,13 @@ async function serviceRequests(
   const db = feedbackDb(ctx);
   const rows = await findRequests(db, query, ctx.clock.now());
   const ids = rows.map((row) => row.id);
-  const [history, photos] = await Promise.all([publicHistoryOf(db, ids), firstPhotoOf(db, ids)]);
+  const history = await publicHistoryOf(db, ids);
   const base = ctx.config.publicUrl.replace(/\/+$/, '');
   const en = options.locale === 'en';
   return rows.map((row) => {
     const own = history.filter((event) => event.reportId === row.id);
     const notes = own.filter((event) => event.message.trim() !== '');
-    const photo = photos.get(row.id);
+    const photo = row.firstPhotoId;
     return toServiceRequest(
       {
         ...row,
