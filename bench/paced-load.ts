@@ -23,20 +23,23 @@ export interface PacedLoadOptions {
   expectStatus?: number;
 }
 
+/** A GET read to its end; resolves with the status code. */
+function get(agent: http.Agent, url: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode));
+      })
+      .on('error', reject);
+  });
+}
+
 /** One untimed request per connection, all at once, so that every connection is open. */
 async function openConnections(agent: http.Agent, options: PacedLoadOptions): Promise<void> {
   await Promise.all(
-    Array.from(
-      { length: options.connections },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          http
-            .get(`${options.url}${options.next().path}`, { agent }, (response) => {
-              response.resume();
-              response.on('end', resolve);
-            })
-            .on('error', reject);
-        }),
+    Array.from({ length: options.connections }, () =>
+      get(agent, `${options.url}${options.next().path}`),
     ),
   );
 }
@@ -78,18 +81,17 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<LoadResult> 
       });
     };
     const send = (due: number): void => {
-      const request = http.get(`${options.url}${options.next().path}`, { agent }, (response) => {
-        response.resume();
-        response.on('end', () => {
-          if (response.statusCode === expect) times.push(performance.now() - due);
-          else failures.push(`status ${response.statusCode}`);
+      get(agent, `${options.url}${options.next().path}`).then(
+        (status) => {
+          if (status === expect) times.push(performance.now() - due);
+          else failures.push(`status ${status}`);
           settle();
-        });
-      });
-      request.on('error', (error) => {
-        failures.push(error.message);
-        settle();
-      });
+        },
+        (error: Error) => {
+          failures.push(error.message);
+          settle();
+        },
+      );
     };
     // Sends every request whose time has come, then sleeps until the next one is due.
     const tick = (): void => {

@@ -264,12 +264,17 @@ async function chooseReportOnMap(): Promise<void> {
   throw new Error('no single report could be chosen on the map');
 }
 
+/** The public map of the "other" category, once it has drawn its reports. */
+async function openMapOfOtherReports(): Promise<void> {
+  await page.goto(`${platform.url}/phan-anh/ban-do?categoryCode=other`);
+  await page
+    .locator('[data-testid="public-reports-map"][data-loaded="true"]')
+    .waitFor({ timeout: 90_000 });
+}
+
 describe('a report chosen on the map', () => {
   it('is shown beside the map with a link to its page', async () => {
-    await page.goto(`${platform.url}/phan-anh/ban-do?categoryCode=other`);
-    await page
-      .locator('[data-testid="public-reports-map"][data-loaded="true"]')
-      .waitFor({ timeout: 90_000 });
+    await openMapOfOtherReports();
     await chooseReportOnMap();
     await page.getByRole('heading', { level: 2, name: 'Phản ánh đã chọn' }).waitFor();
     const link = page.getByRole('link', { name: /^Xem phản ánh PA-/ });
@@ -287,10 +292,7 @@ describe('a report chosen on the map', () => {
 
 describe('the map from the keyboard', () => {
   it('leads through the list beside the map, group by group, to a report', async () => {
-    await page.goto(`${platform.url}/phan-anh/ban-do?categoryCode=other`);
-    await page
-      .locator('[data-testid="public-reports-map"][data-loaded="true"]')
-      .waitFor({ timeout: 90_000 });
+    await openMapOfOtherReports();
     const list = page.getByRole('region', { name: 'Trong khung nhìn bản đồ' });
     const reports = list.getByRole('button', { name: /^Phản ánh PA-/ });
     for (let step = 0; step < 20 && (await reports.count()) === 0; step++) {

@@ -185,13 +185,9 @@ const inWriteProbe: Manifest = {
           idempotent?.stored();
           return reply.status(201).type('application/json').send(body);
         };
-        try {
-          return await write();
-        } catch (error) {
-          const replayed = await idempotent?.replay(error, reply);
-          if (!replayed) throw error;
-          return replayed === 'again' ? write() : replayed;
-        }
+        if (!idempotent) return write();
+        const outcome = await idempotent.attempt(reply, write);
+        return 'replayed' in outcome ? outcome.replayed : outcome.written;
       },
     );
   },

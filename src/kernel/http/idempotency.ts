@@ -12,7 +12,7 @@
  * (route config `idempotency: 'in-write'`): no claim before the handler, and the row with the
  * answer is inserted by the record's own statement. A retry of a finished request then runs
  * the handler's checks again but its write fails on the key and the stored answer is
- * replayed (idempotentAnswer's `replay`), so the record is still written once; a retry that
+ * replayed (idempotentAnswer's `attempt`), so the record is still written once; a retry that
  * arrives while the first is writing waits for it and gets its answer rather than a 409.
  * This saves the claim's round trip on every request.
  */
@@ -58,13 +58,16 @@ export interface IdempotentAnswer {
   /** Says the write committed, so the answer is stored and onSend need not store it. */
   stored(): void;
   /**
-   * For a key taken in the write, when the write failed: the earlier answer replayed if the
-   * failure was the key being taken already (or the refusal of a reuse with another body);
-   * `'again'` when that key had expired and was removed, so the handler should write again;
-   * null for any other failure, which the handler rethrows.
+   * Runs the handler's write. For a key taken in the write, a write that fails because the
+   * key is taken already gives `{ replayed }`: the earlier answer sent (or the refusal of a
+   * reuse with another body thrown); when that key had expired, it is removed and the write
+   * runs once more. Any other failure is thrown as it is.
    */
-  replay(error: unknown, reply: FastifyReply): Promise<FastifyReply | 'again' | null>;
+  attempt<T>(reply: FastifyReply, write: () => Promise<T>): Promise<Attempt<T>>;
 }
+
+/** What an idempotent write came to: its own result, or the earlier answer replayed. */
+export type Attempt<T> = { written: T } | { replayed: FastifyReply };
 
 /**
  * For a handler that writes its record in one statement (kernel/db/statement-batch): the
@@ -93,15 +96,19 @@ export function idempotentAnswer(
     stored: () => {
       request.idempotencyScope = undefined;
     },
-    replay: async (error, reply) => {
-      if (!inWrite || !isKeyTaken(error)) return null;
-      const outcome = await earlierAnswer(ctx, request, reply, scopeKey, request.idempotencyHash);
-      if (outcome === 'again') return 'again';
-      // Rows written in the write are finished ones: none is ever left running.
-      if (outcome === undefined) return null;
-      // The replay is the answer to this request; onSend must not store anything more.
-      request.idempotencyScope = undefined;
-      return outcome;
+    attempt: async (reply, write) => {
+      try {
+        return { written: await write() };
+      } catch (error) {
+        if (!inWrite || !isKeyTaken(error)) throw error;
+        const outcome = await earlierAnswer(ctx, request, reply, scopeKey, request.idempotencyHash);
+        if (outcome === 'again') return { written: await write() };
+        // Rows written in the write are finished ones: none is ever left running.
+        if (outcome === undefined) throw error;
+        // The replay is the answer to this request; onSend must not store anything more.
+        request.idempotencyScope = undefined;
+        return { replayed: outcome };
+      }
     },
   };
 }

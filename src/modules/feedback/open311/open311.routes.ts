@@ -221,17 +221,12 @@ export async function open311Routes(root: Api, ctx: AppContext): Promise<void> {
                 ? (answer) => idempotent.statement({ status: 200, ...render(answer) })
                 : undefined,
             );
-          let answer: PostServiceRequestResponse;
-          try {
-            answer = await submit();
-          } catch (error) {
-            // A retry of a filed request: its write found the key taken; replay that answer.
-            const replayed = await idempotent?.replay(error, reply);
-            if (!replayed) throw error;
-            if (replayed !== 'again') return replayed;
-            // The key had expired: this request files anew.
-            answer = await submit();
-          }
+          // A retry of a filed request finds the key taken by its write: that answer is replayed.
+          const outcome = idempotent
+            ? await idempotent.attempt(reply, submit)
+            : { written: await submit() };
+          if ('replayed' in outcome) return outcome.replayed;
+          const answer = outcome.written;
           idempotent?.stored();
           const { contentType, body } = render(answer);
           return reply.type(contentType).send(body);
