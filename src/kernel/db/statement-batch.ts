@@ -10,20 +10,44 @@
  * once, in an order of the database's choosing, and none sees the rows another inserts; so
  * batch only statements that do not read each other's effects. Foreign keys between them
  * are fine: they are checked at the end of the whole statement.
+ *
+ * A batch may also name read-only clauses (`with`) that its statements use as values, e.g.
+ * the commune and agency a new report belongs to, worked out from its point by the same
+ * statement that files it; and it may return rows computed from them (`returning`).
  */
 import { CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
 
 type Compilable = { compile(): CompiledQuery } | RawBuilder<unknown> | CompiledQuery;
 
 export class StatementBatch {
+  private readonly reads: Array<{ name: string; query: CompiledQuery }> = [];
   private readonly statements: CompiledQuery[] = [];
   private readonly channels = new Set<string>();
+  private result: CompiledQuery | null = null;
 
   /** `db` compiles the statements added as query builders or raw SQL. */
   constructor(readonly db: Kysely<any>) {}
 
   add(statement: Compilable): this {
     this.statements.push(compile(this.db, statement));
+    return this;
+  }
+
+  /**
+   * A read-only query the statements refer to by `name` (e.g. `(SELECT agency_id FROM
+   * placed)`). It reads the database as it was before the batch, like every clause.
+   */
+  with(name: string, query: Compilable): this {
+    if (!/^[a-z][a-z0-9_]*$/.test(name) || /^s[0-9]+$/.test(name)) {
+      throw new Error(`a batch's named clause needs a lower-case name other than sN: ${name}`);
+    }
+    this.reads.push({ name, query: compile(this.db, query) });
+    return this;
+  }
+
+  /** What `execute` returns: the rows of `query`, which may read the named clauses. */
+  returning(query: Compilable): this {
+    this.result = compile(this.db, query);
     return this;
   }
 
@@ -40,24 +64,49 @@ export class StatementBatch {
   /** The whole batch as one statement. */
   compile(): CompiledQuery {
     const parameters: unknown[] = [];
-    const clauses = this.statements.map((statement, index) => {
-      const text = shiftPlaceholders(statement.sql, parameters.length);
-      parameters.push(...statement.parameters);
-      return `s${index + 1} AS (${text})`;
-    });
+    const append = (query: CompiledQuery) => {
+      const text = shiftPlaceholders(query.sql, parameters.length);
+      parameters.push(...query.parameters);
+      return text;
+    };
+    const clauses = [
+      ...this.reads.map(({ name, query }) => `${name} AS (${append(query)})`),
+      ...this.statements.map((statement, index) => `s${index + 1} AS (${append(statement)})`),
+    ];
     const notifications = [...this.channels].map((channel) => {
       parameters.push(channel);
       return `pg_notify($${parameters.length}, '')`;
     });
-    const select = `SELECT ${notifications.length > 0 ? notifications.join(', ') : '1'}`;
+    const select = this.result
+      ? this.selectResult(append(this.result), notifications)
+      : `SELECT ${notifications.length > 0 ? notifications.join(', ') : '1'}`;
     const text = clauses.length > 0 ? `WITH ${clauses.join(',\n')}\n${select}` : select;
     return CompiledQuery.raw(text, parameters);
   }
 
-  /** Runs the batch in `executor` (a transaction, or the database for a batch on its own). */
-  async execute(executor: Kysely<any> = this.db): Promise<void> {
-    if (this.statements.length === 0 && this.channels.size === 0) return;
-    await executor.executeQuery(this.compile());
+  /**
+   * The result's rows, with the notifications sent whether it has rows or not: the
+   * notifying row is the outer side of a LEFT JOIN, so it is always produced, and the
+   * `batchrow` marker tells a result row from the empty join's row of nulls.
+   */
+  private selectResult(result: string, notifications: string[]): string {
+    if (notifications.length === 0) return `SELECT * FROM (${result}) AS result`;
+    return `SELECT result.* FROM (SELECT ${notifications.join(', ')}) AS notified
+      LEFT JOIN (SELECT true AS batchrow, q.* FROM (${result}) AS q) AS result ON true`;
+  }
+
+  /**
+   * Runs the batch in `executor` (a transaction, or the database for a batch on its own)
+   * and returns the rows of its `returning` query (none without one).
+   */
+  async execute<Row = Record<string, unknown>>(executor: Kysely<any> = this.db): Promise<Row[]> {
+    if (this.statements.length === 0 && this.channels.size === 0 && !this.result) return [];
+    const { rows } = await executor.executeQuery<Record<string, unknown>>(this.compile());
+    if (!this.result) return [];
+    if (this.channels.size === 0) return rows as Row[];
+    return rows
+      .filter((row) => row.batchrow === true)
+      .map(({ batchrow: _marker, ...row }) => row as Row);
   }
 }
 

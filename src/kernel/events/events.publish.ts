@@ -3,7 +3,7 @@
  * when the change that caused it was committed, and the worker delivers it afterwards, at
  * least once, to every handler of its type.
  */
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { isExpression, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { StatementBatch } from '../db/statement-batch';
 
 export interface NewOutboxEvent {
@@ -11,7 +11,10 @@ export interface NewOutboxEvent {
   type: string;
   /** Identifier of the record the event is about. */
   aggregateId: string | null;
-  /** JSON-serialisable facts handlers need; ids rather than personal data. */
+  /**
+   * JSON-serialisable facts handlers need; ids rather than personal data. In a batch, may
+   * be a jsonb expression computed by the same statement (kernel/db/jsonb-with).
+   */
   payload: unknown;
 }
 
@@ -40,6 +43,10 @@ function outboxInsert(event: NewOutboxEvent): RawBuilder<unknown> {
   if (event.type.length === 0) throw new Error('an outbox event needs a type');
   return sql`
     INSERT INTO outbox_event (type, aggregate_id, payload)
-    VALUES (${event.type}, ${event.aggregateId}, ${JSON.stringify(event.payload ?? null)}::jsonb)
+    VALUES (${event.type}, ${event.aggregateId}, ${
+      isExpression(event.payload)
+        ? event.payload
+        : sql`${JSON.stringify(event.payload ?? null)}::jsonb`
+    })
   `;
 }

@@ -1,5 +1,5 @@
 /** SQL for the notification queue. Functions take the database or a transaction first. */
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Expression, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { NotificationTable, NotifyTables } from './notify.tables';
 
 /**
@@ -12,7 +12,13 @@ const typed = (db: NotifyDb): Kysely<NotifyTables> => db;
 export type Notification = Selectable<NotificationTable>;
 
 /** The INSERT alone, for a one-statement batch. */
-export function notificationInsert(db: NotifyDb, notification: Insertable<NotificationTable>) {
+/** The INSERT of a message; its variables may be jsonb computed by the same statement. */
+export function notificationInsert(
+  db: NotifyDb,
+  notification: Omit<Insertable<NotificationTable>, 'variables'> & {
+    variables: string | Expression<string>;
+  },
+) {
   return typed(db).insertInto('notification').values(notification);
 }
 

@@ -4,7 +4,9 @@
  * seconds later, outside any transaction, retrying transient failures with growing delays.
  */
 import type { AppContext } from '../context';
+import type { Expression } from 'kysely';
 import type { StatementBatch } from '../db/statement-batch';
+import { jsonbWith } from '../db/jsonb-with';
 import type { NotificationChannel } from './notify.tables';
 import {
   claimDueNotifications,
@@ -62,12 +64,33 @@ export async function queueNotification<V extends string>(
   return insertNotification(trx, notificationRow(notification));
 }
 
-/** Queues a message as part of a one-statement batch (kernel/db/statement-batch). */
+/**
+ * Queues a message as part of a one-statement batch (kernel/db/statement-batch). A variable
+ * may be an SQL expression over the batch's named clauses (e.g. the name of the agency the
+ * same statement routes a report to); the others are checked against the template here.
+ */
 export function queueNotificationInBatch<V extends string>(
   batch: StatementBatch,
-  notification: NewNotification<V>,
+  notification: Omit<NewNotification<V>, 'variables'> & {
+    variables: Readonly<Record<V, string | Expression<string>>>;
+  },
 ): void {
-  batch.add(notificationInsert(batch.db, notificationRow(notification)));
+  const given: Record<string, string> = {};
+  const computed: Record<string, Expression<string>> = {};
+  for (const [name, value] of Object.entries<string | Expression<string>>(notification.variables)) {
+    if (typeof value === 'string') given[name] = value;
+    else computed[name] = value;
+  }
+  // The computed ones are known only to the database; their names stand in for the check.
+  const checked = { ...given, ...Object.fromEntries(Object.keys(computed).map((k) => [k, k])) };
+  const row = notificationRow({ ...notification, variables: checked as Record<V, string> });
+  batch.add(
+    notificationInsert(batch.db, {
+      ...row,
+      variables:
+        Object.keys(computed).length > 0 ? jsonbWith<string>(given, computed) : row.variables,
+    }),
+  );
 }
 
 /** The row of a queued message, after checking its recipient and variables. */

@@ -6,6 +6,14 @@ import type { FeedbackTables } from './feedback.tables';
 
 export type FeedbackDb = Kysely<KernelTables & FeedbackTables>;
 
+// One typed view per database: building it costs more than some of the queries run on it.
+const views = new WeakMap<AppContext['db'], FeedbackDb>();
+
 export function feedbackDb(ctx: Pick<AppContext, 'db'>): FeedbackDb {
-  return ctx.db.withTables<FeedbackTables>();
+  let view = views.get(ctx.db);
+  if (!view) {
+    view = ctx.db.withTables<FeedbackTables>();
+    views.set(ctx.db, view);
+  }
+  return view;
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/harness';
@@ -74,6 +75,29 @@ describe('citizen reports API', () => {
       // Day 1 is Monday; the third working day ends Wednesday 4 March at 17:00.
       deadlineAt: '2026-03-04T10:00:00.000Z',
     });
+  });
+
+  it('files under the category as it stands, however it was changed since the last filing', async () => {
+    // The process keeps the category it filed under; a change by plain SQL must still show.
+    expect((await file(report())).json().deadlineAt).toBe('2026-03-04T10:00:00.000Z');
+    const setCategory = (set: string) =>
+      sql`UPDATE feedback_category SET ${sql.raw(set)} WHERE code = ${STREETLIGHT}`.execute(
+        t.ctx.db,
+      );
+    try {
+      await setCategory('deadline_amount = 5');
+      // Five working days from Monday 09:00 end on Friday 6 March at 17:00.
+      expect((await file(report())).json().deadlineAt).toBe('2026-03-06T10:00:00.000Z');
+      await setCategory('active = false');
+      const closed = await file(report());
+      expect({ status: closed.statusCode, code: closed.json().error.code }).toEqual({
+        status: 404,
+        code: 'CATEGORY_NOT_FOUND',
+      });
+    } finally {
+      await setCategory('deadline_amount = 3, active = true');
+    }
+    expect((await file(report())).json().deadlineAt).toBe('2026-03-04T10:00:00.000Z');
   });
 
   it('refuses bad reports with precise codes and files nothing', async () => {

@@ -5,7 +5,9 @@
  * publishes `feedback.report_changed` for webhooks and the operations center, and, for
  * changes the public sees, queues an e-mail to every follower. So no path can forget one.
  */
+import type { Expression } from 'kysely';
 import { publish, publishInBatch, type NewOutboxEvent } from '../../kernel/events';
+import { jsonbWith } from '../../kernel/db/jsonb-with';
 import { auditInsert, recordAudit, type AuditActorType, type AuditEntry } from '../../kernel/audit';
 import type { StatementBatch } from '../../kernel/db/statement-batch';
 import { queueNotification } from '../../kernel/notify/notify.service';
@@ -164,19 +166,32 @@ export async function applyChange(
  * The first line of a report's life — its history, audit line and event — added to the
  * one-statement batch that inserts the report itself (report-submission.ts). The report row
  * is inserted as it stands after the change, so there is nothing to update, and nobody
- * follows a report before it exists, so nobody is notified.
+ * follows a report before it exists, so nobody is notified. The report's agency and commune
+ * are SQL computed by that statement; of these rows only the event names them (a filing
+ * moves the report to no other agency, so the history and audit lines have no agency).
  */
 export function recordSubmissionIn(
   batch: StatementBatch,
   db: FeedbackDb,
-  report: ChangedReport,
-  change: ReportChange & { action: 'submitted' },
+  report: Omit<ChangedReport, 'agencyId' | 'communeCode'> & {
+    agencyId: Expression<string>;
+    communeCode: Expression<string>;
+  },
+  change: ReportChange & { action: 'submitted'; toAgencyId?: never },
   at: Date,
 ): void {
-  const rows = describeChange(report, change, at);
+  const rows = describeChange({ ...report, agencyId: '', communeCode: '' }, change, at);
+  const {
+    agencyId: _agency,
+    communeCode: _commune,
+    ...known
+  } = rows.event.payload as ReportChangedPayload;
   batch.add(db.insertInto('feedbackHistory').values(rows.history));
   batch.add(auditInsert(rows.audit));
-  publishInBatch(batch, rows.event);
+  publishInBatch(batch, {
+    ...rows.event,
+    payload: jsonbWith(known, { agencyId: report.agencyId, communeCode: report.communeCode }),
+  });
 }
 
 /** The page where anyone follows a report (its tracking code is public). */

@@ -5,7 +5,7 @@
  * tracking code and a secret that proves, without an account, that they filed it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { RawBuilder } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../kernel/context';
 import type { Principal } from '../../kernel/auth';
 import { normaliseEmail, normalisePhone } from '../../kernel/auth';
@@ -19,7 +19,13 @@ import { feedbackDb, type FeedbackDb } from './feedback-db';
 import { feedbackErrors } from './feedback.errors';
 import type { ReportSource, ReportStatus } from './feedback.tables';
 import { checkAttributes } from './report-attributes';
-import { categoryAndPlace, placeReport, type Placement } from './routing';
+import { placementSql, type Placement } from './routing';
+import {
+  categoryForFiling,
+  currentCategoryCodeSql,
+  forgetFilingCategory,
+  type FilingCategory,
+} from './category-for-filing';
 import { followerInsert, reportInsert } from './report.queries';
 import { recordSubmissionIn, trackingUrl, type Actor } from './report-change';
 import type { Category } from './category.queries';
@@ -117,21 +123,18 @@ function isTrackingCodeClash(error: unknown): boolean {
 }
 
 /**
- * Files a report. The reads (category; commune and agency from the point) come first; then
+ * Files a report. The category comes from the process's copy (category-for-filing.ts); then
  * everything the new report writes — the report, its reporter, its follower, its photos, the
  * first history line, the audit line, the event and the acknowledgement e-mail — goes to the
  * database as one statement (kernel/db/statement-batch), which commits atomically in one
- * round trip. Uploads are claimed first in the same transaction when there are any, since a
+ * round trip. That statement also finds the commune containing the point and the agency
+ * responsible there (routing.ts), and returns them, so filing reads nothing beforehand.
+ * With uploads, the statement and the claiming of each file share a transaction, since a
  * file another report already holds must fail the whole submission.
- *
- * `options.category` saves the lookup when the caller has already read it (Open311
- * validates the service before building the input).
  */
 export interface SubmitOptions {
-  /** The category, when the caller has already read it. */
-  category?: Category;
-  /** Where the report belongs, when the caller has already read it with the category. */
-  place?: Placement;
+  /** The category, when the caller has already read it for filing. */
+  category?: FilingCategory;
   /**
    * Statements to commit with the report, given its tracking code: the stored answer of an
    * idempotent request (kernel/http/idempotency.ts, idempotentAnswer).
@@ -146,14 +149,34 @@ export async function submitReport(
   media: readonly MediaUpload[],
   options: SubmitOptions = {},
 ): Promise<SubmittedReport> {
+  let filing =
+    options.category?.category.code === input.categoryCode
+      ? options.category
+      : await categoryForFiling(ctx, input.categoryCode);
+  // A copy found stale by the write is dropped and read again; twice would mean the row
+  // changes faster than reports are filed, which no administrator does.
+  for (let attempt = 0; ; attempt += 1) {
+    if (!filing) throw feedbackErrors.CATEGORY_NOT_FOUND({ categoryCode: input.categoryCode });
+    try {
+      return await fileUnder(ctx, filing, submitter, input, media, options);
+    } catch (error) {
+      if (!isStaleCategory(error) || attempt >= 2) throw error;
+      forgetFilingCategory(ctx, input.categoryCode);
+      filing = await categoryForFiling(ctx, input.categoryCode);
+    }
+  }
+}
+
+async function fileUnder(
+  ctx: AppContext,
+  filing: FilingCategory,
+  submitter: Submitter,
+  input: ReportInput,
+  media: readonly MediaUpload[],
+  options: SubmitOptions,
+): Promise<SubmittedReport> {
   const db = feedbackDb(ctx);
-  // One round trip for the category and the place, unless the caller read them already.
-  const known =
-    options.category?.code === input.categoryCode
-      ? { category: options.category, place: options.place ?? null }
-      : await categoryAndPlace(db, input.categoryCode, input.lat, input.lon);
-  const found = known.category;
-  if (!found) throw feedbackErrors.CATEGORY_NOT_FOUND({ categoryCode: input.categoryCode });
+  const found = filing.category;
   const attributes = checkAttributes(found.attributes, input.attributes ?? {});
   if (!attributes.ok) throw feedbackErrors.REPORT_ATTRIBUTES_INVALID(attributes.violations);
   if (
@@ -163,8 +186,6 @@ export async function submitReport(
     throw feedbackErrors.REPORT_TOO_MANY_FILES();
   }
   const contact = contactOf(input, found, submitter.principal);
-  const place = known.place ?? (await placeReport(db, found.code, input.lat, input.lon));
-  if (!place) throw feedbackErrors.REPORT_OUTSIDE_PROVINCE({ lat: input.lat, lon: input.lon });
 
   const calendar = await loadWorkingCalendar(ctx.db, ctx.config);
   const submittedAt = ctx.clock.now();
@@ -181,17 +202,26 @@ export async function submitReport(
   };
   const acknowledgeTo =
     contact.email ?? (contact.userId ? await accountEmail(db, contact.userId) : null);
+  // Where the report belongs, as the filing statement works it out (`placed`, one row, or
+  // none outside every commune; then the report's NOT NULL commune refuses the write).
+  const placed = {
+    agencyId: sql<string>`(SELECT agency_id FROM placed)`,
+    agencyName: sql<string>`(SELECT agency_name FROM placed)`,
+    communeCode: sql<string>`(SELECT commune_code FROM placed)`,
+  };
 
-  const write = async (trackingCode: string) => {
-    const batch = new StatementBatch(db);
+  const write = async (trackingCode: string): Promise<Placement> => {
+    const batch = new StatementBatch(db)
+      .with('placed', placementSql(sql.val(found.code), input.lat, input.lon))
+      .returning(sql`SELECT commune_code, commune_name, agency_id, agency_name FROM placed`);
     batch.add(
       reportInsert(db, {
         id,
         trackingCode,
-        categoryCode: found.code,
+        categoryCode: currentCategoryCodeSql(filing),
         status: 'new',
-        agencyId: place.agencyId,
-        communeCode: place.communeCode,
+        agencyId: placed.agencyId,
+        communeCode: placed.communeCode,
         lat: input.lat,
         lon: input.lon,
         address: input.address?.trim() ?? '',
@@ -237,9 +267,9 @@ export async function submitReport(
         id,
         trackingCode,
         status: 'new',
-        agencyId: place.agencyId,
+        agencyId: placed.agencyId,
         categoryCode: found.code,
-        communeCode: place.communeCode,
+        communeCode: placed.communeCode,
       },
       {
         action: 'submitted',
@@ -258,15 +288,22 @@ export async function submitReport(
         variables: {
           trackingCode,
           category: locale === 'en' ? found.nameEn : found.name,
-          agency: place.agencyName,
+          agency: placed.agencyName,
           deadline: formatVietnamTime(deadlineAt),
           url: trackingUrl(ctx, trackingCode),
         },
       });
     }
     for (const statement of options.alsoWrite?.(trackingCode) ?? []) batch.add(statement);
-    if (media.length === 0) return batch.execute();
-    await db.transaction().execute(async (trx) => {
+    const run = async (executor: FeedbackDb) => {
+      const [place] = await batch.execute<Placement>(executor);
+      // Without a commune, the report's insert has already refused the whole statement.
+      if (!place) throw new Error('the filing statement returned no placement');
+      return place;
+    };
+    if (media.length === 0) return run(db);
+    return db.transaction().execute(async (trx) => {
+      const place = await run(trx);
       for (const file of media) {
         await attachFile(trx, {
           fileId: file.fileId,
@@ -276,34 +313,53 @@ export async function submitReport(
           agencyId: place.agencyId,
         });
       }
-      await batch.execute(trx);
+      return place;
     });
   };
 
   // Codes are random: a clash is rare, and a failed single statement leaves nothing behind.
-  let trackingCode = '';
-  for (let attempt = 0; !trackingCode; attempt += 1) {
+  let filed: { trackingCode: string; place: Placement } | null = null;
+  for (let attempt = 0; !filed; attempt += 1) {
     const code = newTrackingCode(submittedAt);
     try {
-      await write(code);
-      trackingCode = code;
+      filed = { trackingCode: code, place: await write(code) };
     } catch (error) {
+      if (isOutsideEveryCommune(error)) {
+        throw feedbackErrors.REPORT_OUTSIDE_PROVINCE({ lat: input.lat, lon: input.lon });
+      }
       if (!isTrackingCodeClash(error) || attempt >= 7) throw error;
     }
   }
 
   return {
     id,
-    trackingCode,
+    trackingCode: filed.trackingCode,
     secret,
     status: 'new',
-    agencyId: place.agencyId,
-    agencyName: place.agencyName,
-    communeCode: place.communeCode,
-    communeName: place.communeName,
+    agencyId: filed.place.agencyId,
+    agencyName: filed.place.agencyName,
+    communeCode: filed.place.communeCode,
+    communeName: filed.place.communeName,
     submittedAt,
     deadlineAt,
   };
+}
+
+/** A NOT NULL column of the report refused the filing statement's value. */
+function refusedReportColumn(error: unknown): string | null {
+  const e = error as { code?: string; table?: string; column?: string } | null;
+  return e?.code === '23502' && e.table === 'feedback_report' ? (e.column ?? null) : null;
+}
+
+/** The point is in no commune: `placed` was empty, so the report got no commune. */
+function isOutsideEveryCommune(error: unknown): boolean {
+  const column = refusedReportColumn(error);
+  return column === 'commune_code' || column === 'agency_id';
+}
+
+/** The category's row changed (or was deactivated) since the copy filed under was read. */
+function isStaleCategory(error: unknown): boolean {
+  return refusedReportColumn(error) === 'category_code';
 }
 
 async function accountEmail(db: FeedbackDb, userId: string): Promise<string | null> {

@@ -1,5 +1,5 @@
 /** SQL for reports, their reporters, history and followers. Functions take `db`/`trx` first. */
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Expression, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { FeedbackDb } from './feedback-db';
 import type {
   FeedbackHistoryTable,
@@ -16,9 +16,19 @@ export type NewHistory = Insertable<FeedbackHistoryTable>;
 export type HistoryRow = Selectable<FeedbackHistoryTable>;
 
 /** The INSERT of a report under the tracking code given, its location from lat/lon. */
+/**
+ * The INSERT of a new report. Its category, agency and commune may be SQL worked out by the
+ * statement that files it (report-submission.ts).
+ */
 export function reportInsert(
   db: FeedbackDb,
-  report: NewReport & { id: string; trackingCode: string },
+  report: Omit<NewReport, 'categoryCode' | 'agencyId' | 'communeCode'> & {
+    id: string;
+    trackingCode: string;
+    categoryCode: string | Expression<string>;
+    agencyId: string | Expression<string>;
+    communeCode: string | Expression<string>;
+  },
 ) {
   return db.insertInto('feedbackReport').values({
     ...report,

@@ -13,7 +13,6 @@
  */
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { FeedbackDb } from './feedback-db';
-import type { Category } from './category.queries';
 import { communeAtSql } from '../../kernel/geo/geo.queries';
 
 /**
@@ -76,9 +75,10 @@ export interface Placement {
 /**
  * The commune containing the point (as the kernel's locator finds it: the lowest code on a
  * border) and the agency responsible for the category there, as a query of one row, or of
- * none outside every commune.
+ * none outside every commune. The statement that files a report runs it (`placed` in
+ * report-submission.ts), so the placement and the write see the same routing.
  */
-function placementSql(categoryCode: Expression<string>, lat: number, lon: number) {
+export function placementSql(categoryCode: Expression<string>, lat: number, lon: number) {
   return sql<Placement>`
     WITH point AS (SELECT ${lon}::float8 AS lon, ${lat}::float8 AS lat),
     m AS (
@@ -92,57 +92,4 @@ function placementSql(categoryCode: Expression<string>, lat: number, lon: number
     SELECT r.code AS commune_code, r.full_name AS commune_name,
            a.id AS agency_id, a.name AS agency_name
     FROM routed r JOIN agency a ON a.id = r.agency_id`;
-}
-
-/** Where a report of the category at the point belongs; null outside every commune. */
-export async function placeReport(
-  db: FeedbackDb,
-  categoryCode: string,
-  lat: number,
-  lon: number,
-): Promise<Placement | null> {
-  const result = await placementSql(sql.val(categoryCode), lat, lon).execute(db);
-  return result.rows[0] ?? null;
-}
-
-/**
- * The active category and the placement of a report of it at the point, in one round trip:
- * filing a report needs both, on every submission. `category` is undefined for an unknown
- * or inactive code; `place` is null outside every commune.
- */
-export async function categoryAndPlace(
-  db: FeedbackDb,
-  categoryCode: string,
-  lat: number,
-  lon: number,
-): Promise<{ category: Category | undefined; place: Placement | null }> {
-  const result = await sql<Category & PlacedColumns>`
-    SELECT c.*, p.commune_code AS placed_commune_code, p.commune_name AS placed_commune_name,
-           p.agency_id AS placed_agency_id, p.agency_name AS placed_agency_name
-    FROM feedback_category c
-    LEFT JOIN LATERAL (${placementSql(sql.ref<string>('c.code'), lat, lon)}) p ON true
-    WHERE c.code = ${categoryCode} AND c.active
-  `.execute(db);
-  const row = result.rows[0];
-  if (!row) return { category: undefined, place: null };
-  const { placedCommuneCode, placedCommuneName, placedAgencyId, placedAgencyName, ...category } =
-    row;
-  return {
-    category,
-    place: placedCommuneCode
-      ? {
-          communeCode: placedCommuneCode,
-          communeName: placedCommuneName!,
-          agencyId: placedAgencyId!,
-          agencyName: placedAgencyName!,
-        }
-      : null,
-  };
-}
-
-interface PlacedColumns {
-  placedCommuneCode: string | null;
-  placedCommuneName: string | null;
-  placedAgencyId: string | null;
-  placedAgencyName: string | null;
 }

@@ -13,7 +13,7 @@ import { resolveApiKey } from '../../../kernel/auth/api-keys';
 import { AppError } from '../../../kernel/errors/app-error';
 import { feedbackDb } from '../feedback-db';
 import { activeCategories, activeCategory } from '../category.queries';
-import { categoryAndPlace } from '../routing';
+import { categoryForFiling } from '../category-for-filing';
 import { mediaUrl } from '../report-views';
 import { submitReport } from '../report-submission';
 import { actOnReport, type WorkflowAction } from '../report-workflow';
@@ -145,27 +145,15 @@ export async function submitServiceRequest(
   const { principal } = client;
   const serviceCode = field(form, 'service_code')?.trim();
   if (!serviceCode) throw open311Errors.OPEN311_SERVICE_CODE_MISSING();
-  // The location is read first so that the service and the place are looked up together,
-  // but its faults are reported after an unknown service, in the order of the checks.
-  let location: ReturnType<typeof readOpen311Location> | undefined;
-  let locationFault: unknown;
-  try {
-    location = readOpen311Location({
-      lat: field(form, 'lat'),
-      long: field(form, 'long'),
-      address_string: field(form, 'address_string'),
-      address_id: field(form, 'address_id'),
-    });
-  } catch (error) {
-    locationFault = error;
-  }
-  const point = location?.coordinates;
-  const db = feedbackDb(ctx);
-  const { category, place } = point
-    ? await categoryAndPlace(db, serviceCode, point.lat, point.long)
-    : { category: await activeCategory(db, serviceCode), place: null };
-  if (!category) throw open311Errors.OPEN311_SERVICE_UNKNOWN({ serviceCode });
-  if (!location) throw locationFault;
+  const filing = await categoryForFiling(ctx, serviceCode);
+  if (!filing) throw open311Errors.OPEN311_SERVICE_UNKNOWN({ serviceCode });
+  const category = filing.category;
+  const location = readOpen311Location({
+    lat: field(form, 'lat'),
+    long: field(form, 'long'),
+    address_string: field(form, 'address_string'),
+    address_id: field(form, 'address_id'),
+  });
   // The commune (and so the agency) is found from the point; no geocoder turns text into one.
   if (!location.coordinates) throw open311Errors.OPEN311_COORDINATES_REQUIRED();
 
@@ -209,9 +197,8 @@ export async function submitServiceRequest(
     },
     [],
     {
-      category,
       // Outside every commune, the filing refuses it after checking the rest of the form.
-      place: place ?? undefined,
+      category: filing,
       alsoWrite: (trackingCode) => {
         const answer = { service_request_id: trackingCode, token, service_notice: null };
         return storedAnswer ? [storedAnswer(answer)] : [];
