@@ -3,7 +3,8 @@
  * line exists exactly when the change it describes was committed; no writer waits for
  * another (the sealer links rows into the hash chain afterwards).
  */
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
+import { plainInsert } from '../db/row-insert';
 
 export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 
@@ -24,24 +25,25 @@ export interface AuditEntry {
 export type AuditWriter = Kysely<any> | Transaction<any>;
 
 export async function recordAudit(db: AuditWriter, entry: AuditEntry): Promise<void> {
-  await auditInsert(entry).execute(db);
+  await db.executeQuery(auditInsert(entry));
 }
 
 /**
  * The INSERT of an audit line, for a caller that sends it with others in one statement
- * (kernel/db/statement-batch). Raw SQL with the real column names: callers may hold any
- * Kysely instance, with or without the camel-case plugin.
+ * (kernel/db/statement-batch). Written with the real column names (kernel/db/row-insert):
+ * callers may hold any Kysely instance, with or without the camel-case plugin.
  */
-export function auditInsert(entry: AuditEntry): RawBuilder<unknown> {
-  return sql`
-    INSERT INTO audit_event
-      (actor_type, actor_id, action, record_type, record_id, ip, request_id, details)
-    VALUES (
-      ${entry.actorType}, ${entry.actorId}, ${entry.action}, ${entry.recordType},
-      ${entry.recordId}, ${entry.ip}, ${entry.requestId ?? null},
-      ${JSON.stringify(entry.details ?? {})}::jsonb
-    )
-  `;
+export function auditInsert(entry: AuditEntry): CompiledQuery {
+  return plainInsert('audit_event', {
+    actor_type: entry.actorType,
+    actor_id: entry.actorId,
+    action: entry.action,
+    record_type: entry.recordType,
+    record_id: entry.recordId,
+    ip: entry.ip,
+    request_id: entry.requestId ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+  });
 }
 
 export interface PersonalDataRead {

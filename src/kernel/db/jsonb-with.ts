@@ -3,16 +3,23 @@
  * statement: an event payload or an e-mail's variables that name the agency a report was
  * routed to by the statement that files it (kernel/db/statement-batch, `with`).
  */
-import { sql, type Expression, type RawBuilder } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import { shiftPlaceholders } from './statement-batch';
 
-export function jsonbWith<T = unknown>(
+export function jsonbWith(
   value: Record<string, unknown>,
-  computed: Record<string, Expression<unknown>>,
-): RawBuilder<T> {
-  const keys = Object.keys(computed);
-  const base = sql<T>`${JSON.stringify(value)}::jsonb`;
-  if (keys.length === 0) return base;
-  // Keys go as text parameters: jsonb_build_object takes "any", which a bare parameter is not.
-  const pairs = keys.map((key) => sql`${key}::text, ${computed[key]!}`);
-  return sql<T>`(${base} || jsonb_build_object(${sql.join(pairs)}))`;
+  computed: Record<string, CompiledQuery>,
+): CompiledQuery {
+  const parameters: unknown[] = [JSON.stringify(value)];
+  const pairs: string[] = [];
+  for (const [key, expression] of Object.entries(computed)) {
+    parameters.push(key);
+    // Keys go as text parameters: jsonb_build_object takes "any", which a bare one is not.
+    const keyText = `$${parameters.length}::text`;
+    pairs.push(`${keyText}, ${shiftPlaceholders(expression.sql, parameters.length)}`);
+    parameters.push(...expression.parameters);
+  }
+  const text =
+    pairs.length === 0 ? '$1::jsonb' : `($1::jsonb || jsonb_build_object(${pairs.join(', ')}))`;
+  return CompiledQuery.raw(text, parameters);
 }

@@ -65,7 +65,7 @@ export class StatementBatch {
   compile(): CompiledQuery {
     const parameters: unknown[] = [];
     const append = (query: CompiledQuery) => {
-      const text = shiftPlaceholders(query.sql, parameters.length);
+      const text = shiftedText(query.sql, parameters.length);
       parameters.push(...query.parameters);
       return text;
     };
@@ -121,41 +121,39 @@ function isRawBuilder(statement: Compilable): statement is RawBuilder<unknown> {
 }
 
 /**
+ * The texts of a batch's statements and their places in it repeat from one request to the
+ * next (the same INSERTs, in the same order), so their shifted forms are kept. Bounded, as
+ * texts could vary without end (an IN list of every length): past the bound it starts over.
+ */
+const shifted = new Map<string, Map<number, string>>();
+const SHIFTED_TEXTS_KEPT = 2000;
+
+function shiftedText(text: string, offset: number): string {
+  if (offset === 0) return text;
+  let byOffset = shifted.get(text);
+  if (!byOffset) {
+    if (shifted.size >= SHIFTED_TEXTS_KEPT) shifted.clear();
+    byOffset = new Map();
+    shifted.set(text, byOffset);
+  }
+  let result = byOffset.get(offset);
+  if (result === undefined) {
+    result = shiftPlaceholders(text, offset);
+    byOffset.set(offset, result);
+  }
+  return result;
+}
+
+const QUOTED_OR_PLACEHOLDER = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$([0-9]+)/g;
+
+/**
  * `$n` → `$(n + offset)`, outside quoted strings and identifiers (which never hold a
- * placeholder in compiled SQL, but may hold a `$`).
+ * placeholder in compiled SQL, but may hold a `$`). One regular expression over the text:
+ * quoted parts match whole (a doubled quote inside is an escape) and are kept as they are.
  */
 export function shiftPlaceholders(text: string, offset: number): string {
   if (offset === 0) return text;
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (c === "'" || c === '"') {
-      const end = closingQuote(text, i);
-      out += text.slice(i, end);
-      i = end;
-    } else if (c === '$' && /[0-9]/.test(text[i + 1] ?? '')) {
-      let j = i + 1;
-      while (j < text.length && /[0-9]/.test(text[j]!)) j += 1;
-      out += `$${Number(text.slice(i + 1, j)) + offset}`;
-      i = j;
-    } else {
-      out += c;
-      i += 1;
-    }
-  }
-  return out;
-}
-
-/** Index just past the quote closing the one at `start`; a doubled quote is an escape. */
-function closingQuote(text: string, start: number): number {
-  const quote = text[start]!;
-  let i = start + 1;
-  while (i < text.length) {
-    if (text[i] === quote) {
-      if (text[i + 1] === quote) i += 2;
-      else return i + 1;
-    } else i += 1;
-  }
-  return text.length;
+  return text.replace(QUOTED_OR_PLACEHOLDER, (match, digits: string | undefined) =>
+    digits === undefined ? match : `$${Number(digits) + offset}`,
+  );
 }

@@ -3,7 +3,8 @@
  * when the change that caused it was committed, and the worker delivers it afterwards, at
  * least once, to every handler of its type.
  */
-import { isExpression, sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { isCompiledQuery, plainInsert } from '../db/row-insert';
 import type { StatementBatch } from '../db/statement-batch';
 
 export interface NewOutboxEvent {
@@ -12,8 +13,8 @@ export interface NewOutboxEvent {
   /** Identifier of the record the event is about. */
   aggregateId: string | null;
   /**
-   * JSON-serialisable facts handlers need; ids rather than personal data. In a batch, may
-   * be a jsonb expression computed by the same statement (kernel/db/jsonb-with).
+   * JSON-serialisable facts handlers need; ids rather than personal data. May be jsonb
+   * computed by the same statement, as a compiled query (kernel/db/jsonb-with).
    */
   payload: unknown;
 }
@@ -27,10 +28,14 @@ export async function publish(
 ): Promise<string> {
   // One round trip: the insert, and the NOTIFY that wakes listening workers when the
   // transaction commits (NOTIFY is transactional).
-  const result = await sql<{ id: string }>`
-    WITH e AS (${outboxInsert(event)} RETURNING id)
-    SELECT e.id, pg_notify(${OUTBOX_CHANNEL}, '') FROM e
-  `.execute(trx);
+  const insert = outboxInsert(event);
+  const result = await trx.executeQuery<{ id: string }>(
+    CompiledQuery.raw(
+      `WITH e AS (${insert.sql} RETURNING id)
+       SELECT e.id, pg_notify($${insert.parameters.length + 1}, '') FROM e`,
+      [...insert.parameters, OUTBOX_CHANNEL],
+    ),
+  );
   return result.rows[0]!.id;
 }
 
@@ -39,14 +44,12 @@ export function publishInBatch(batch: StatementBatch, event: NewOutboxEvent): vo
   batch.add(outboxInsert(event)).notify(OUTBOX_CHANNEL);
 }
 
-function outboxInsert(event: NewOutboxEvent): RawBuilder<unknown> {
+/** Written with the real column names (kernel/db/row-insert), for any Kysely instance. */
+function outboxInsert(event: NewOutboxEvent): CompiledQuery {
   if (event.type.length === 0) throw new Error('an outbox event needs a type');
-  return sql`
-    INSERT INTO outbox_event (type, aggregate_id, payload)
-    VALUES (${event.type}, ${event.aggregateId}, ${
-      isExpression(event.payload)
-        ? event.payload
-        : sql`${JSON.stringify(event.payload ?? null)}::jsonb`
-    })
-  `;
+  return plainInsert('outbox_event', {
+    type: event.type,
+    aggregate_id: event.aggregateId,
+    payload: isCompiledQuery(event.payload) ? event.payload : JSON.stringify(event.payload ?? null),
+  });
 }

@@ -18,7 +18,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
+import { plainInsert } from '../db/row-insert';
 import type { Api } from './api';
 import type { AppContext } from '../context';
 import { httpErrors } from '../errors/common.errors';
@@ -54,7 +55,7 @@ export interface StoredAnswer {
 
 export interface IdempotentAnswer {
   /** The statement that stores the answer, to send with the handler's own write. */
-  statement(answer: StoredAnswer): RawBuilder<unknown>;
+  statement(answer: StoredAnswer): RawBuilder<unknown> | CompiledQuery;
   /** Says the write committed, so the answer is stored and onSend need not store it. */
   stored(): void;
   /**
@@ -119,15 +120,23 @@ function storeAnswerSql(
   scopeKey: string,
   requestHash: string,
   answer: StoredAnswer,
-): RawBuilder<unknown> {
+  suffix = '',
+): CompiledQuery {
   const now = ctx.clock.now();
-  return sql`
-    INSERT INTO idempotency_key (scope_key, request_hash, state, locked_until, expires_at,
-      response_status, response_content_type, response_body)
-    VALUES (${scopeKey}, ${requestHash}, 'done', ${now},
-      ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}, ${answer.status}, ${answer.contentType},
-      ${answer.body})
-  `;
+  return plainInsert(
+    'idempotency_key',
+    {
+      scope_key: scopeKey,
+      request_hash: requestHash,
+      state: 'done',
+      locked_until: now,
+      expires_at: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+      response_status: answer.status,
+      response_content_type: answer.contentType,
+      response_body: answer.body,
+    },
+    suffix,
+  );
 }
 
 function isKeyTaken(error: unknown): boolean {
@@ -203,12 +212,20 @@ export async function registerIdempotency(app: Api, ctx: AppContext): Promise<vo
       // Nothing was written under the key (the handler refused before its write): store the
       // refusal like any first answer, unless a concurrent request stored its own.
       if (storable) {
-        await sql`${storeAnswerSql(ctx, scopeKey, request.idempotencyHash ?? '', {
-          status,
-          contentType:
-            typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8',
-          body: payload ?? '',
-        })} ON CONFLICT (scope_key) DO NOTHING`.execute(ctx.db);
+        await ctx.db.executeQuery(
+          storeAnswerSql(
+            ctx,
+            scopeKey,
+            request.idempotencyHash ?? '',
+            {
+              status,
+              contentType:
+                typeof contentType === 'string' ? contentType : 'application/json; charset=utf-8',
+              body: payload ?? '',
+            },
+            'ON CONFLICT (scope_key) DO NOTHING',
+          ),
+        );
       }
       return payload;
     }

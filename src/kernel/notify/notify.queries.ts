@@ -1,5 +1,6 @@
 /** SQL for the notification queue. Functions take the database or a transaction first. */
-import { sql, type Expression, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { rowInsert } from '../db/row-insert';
 import type { NotificationTable, NotifyTables } from './notify.tables';
 
 /**
@@ -12,14 +13,18 @@ const typed = (db: NotifyDb): Kysely<NotifyTables> => db;
 export type Notification = Selectable<NotificationTable>;
 
 /** The INSERT alone, for a one-statement batch. */
-/** The INSERT of a message; its variables may be jsonb computed by the same statement. */
+/**
+ * The INSERT of a message, for a one-statement batch (kernel/db/statement-batch); its
+ * variables may be jsonb computed by the same statement. Written directly
+ * (kernel/db/row-insert): it goes with the busiest write, filing a report.
+ */
 export function notificationInsert(
   db: NotifyDb,
   notification: Omit<Insertable<NotificationTable>, 'variables'> & {
-    variables: string | Expression<string>;
+    variables: string | CompiledQuery;
   },
-) {
-  return typed(db).insertInto('notification').values(notification);
+): CompiledQuery {
+  return rowInsert(typed(db), 'notification', notification);
 }
 
 export async function insertNotification(

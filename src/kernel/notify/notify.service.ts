@@ -4,7 +4,7 @@
  * seconds later, outside any transaction, retrying transient failures with growing delays.
  */
 import type { AppContext } from '../context';
-import type { Expression } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import type { StatementBatch } from '../db/statement-batch';
 import { jsonbWith } from '../db/jsonb-with';
 import type { NotificationChannel } from './notify.tables';
@@ -72,12 +72,12 @@ export async function queueNotification<V extends string>(
 export function queueNotificationInBatch<V extends string>(
   batch: StatementBatch,
   notification: Omit<NewNotification<V>, 'variables'> & {
-    variables: Readonly<Record<V, string | Expression<string>>>;
+    variables: Readonly<Record<V, string | CompiledQuery>>;
   },
 ): void {
   const given: Record<string, string> = {};
-  const computed: Record<string, Expression<string>> = {};
-  for (const [name, value] of Object.entries<string | Expression<string>>(notification.variables)) {
+  const computed: Record<string, CompiledQuery> = {};
+  for (const [name, value] of Object.entries<string | CompiledQuery>(notification.variables)) {
     if (typeof value === 'string') given[name] = value;
     else computed[name] = value;
   }
@@ -87,8 +87,7 @@ export function queueNotificationInBatch<V extends string>(
   batch.add(
     notificationInsert(batch.db, {
       ...row,
-      variables:
-        Object.keys(computed).length > 0 ? jsonbWith<string>(given, computed) : row.variables,
+      variables: Object.keys(computed).length > 0 ? jsonbWith(given, computed) : row.variables,
     }),
   );
 }

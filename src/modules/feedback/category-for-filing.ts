@@ -8,7 +8,8 @@
  *
  * Filing is the platform's busiest write; this saves it a round trip to the database.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
+import { sqlTemplate } from '../../kernel/db/sql-template';
 import type { AppContext } from '../../kernel/context';
 import { feedbackDb } from './feedback-db';
 import type { Category } from './category.queries';
@@ -62,9 +63,13 @@ export function forgetFilingCategory(ctx: Pick<AppContext, 'db'>, code: string):
  * report's `category_code`, whose NOT NULL constraint then refuses a filing made with a
  * stale copy (the statement writes nothing, see `isStaleCategory`).
  */
-export function currentCategoryCodeSql(filing: FilingCategory): RawBuilder<string> {
-  return sql<string>`(
-    SELECT c.code FROM feedback_category c
-    WHERE c.code = ${filing.category.code} AND c.active AND c.xmin::text = ${filing.revision}
-  )`;
+export function currentCategoryCodeSql(db: Kysely<any>, filing: FilingCategory): CompiledQuery {
+  return currentCategoryCode(db, { code: filing.category.code, revision: filing.revision });
 }
+
+const currentCategoryCode = sqlTemplate(
+  (row: { code: string; revision: string }) => sql`(
+    SELECT c.code FROM feedback_category c
+    WHERE c.code = ${row.code} AND c.active AND c.xmin::text = ${row.revision}
+  )`,
+);

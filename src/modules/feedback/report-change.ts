@@ -5,9 +5,10 @@
  * publishes `feedback.report_changed` for webhooks and the operations center, and, for
  * changes the public sees, queues an e-mail to every follower. So no path can forget one.
  */
-import type { Expression } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { publish, publishInBatch, type NewOutboxEvent } from '../../kernel/events';
 import { jsonbWith } from '../../kernel/db/jsonb-with';
+import { rowInsert } from '../../kernel/db/row-insert';
 import { auditInsert, recordAudit, type AuditActorType, type AuditEntry } from '../../kernel/audit';
 import type { StatementBatch } from '../../kernel/db/statement-batch';
 import { queueNotification } from '../../kernel/notify/notify.service';
@@ -174,8 +175,8 @@ export function recordSubmissionIn(
   batch: StatementBatch,
   db: FeedbackDb,
   report: Omit<ChangedReport, 'agencyId' | 'communeCode'> & {
-    agencyId: Expression<string>;
-    communeCode: Expression<string>;
+    agencyId: CompiledQuery;
+    communeCode: CompiledQuery;
   },
   change: ReportChange & { action: 'submitted'; toAgencyId?: never },
   at: Date,
@@ -186,7 +187,7 @@ export function recordSubmissionIn(
     communeCode: _commune,
     ...known
   } = rows.event.payload as ReportChangedPayload;
-  batch.add(db.insertInto('feedbackHistory').values(rows.history));
+  batch.add(rowInsert(db, 'feedbackHistory', rows.history));
   batch.add(auditInsert(rows.audit));
   publishInBatch(batch, {
     ...rows.event,

@@ -5,7 +5,7 @@
  * tracking code and a secret that proves, without an account, that they filed it.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sql, type RawBuilder } from 'kysely';
+import { CompiledQuery, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../kernel/context';
 import type { Principal } from '../../kernel/auth';
 import { normaliseEmail, normalisePhone } from '../../kernel/auth';
@@ -13,13 +13,14 @@ import { loadWorkingCalendar } from '../../kernel/calendar';
 import { attachFile } from '../../kernel/storage/storage.service';
 import { queueNotificationInBatch } from '../../kernel/notify/notify.service';
 import { StatementBatch } from '../../kernel/db/statement-batch';
+import { rowInsert } from '../../kernel/db/row-insert';
 import type { Locale } from '../../kernel/notify/templates';
 import { httpErrors } from '../../kernel/errors/common.errors';
 import { feedbackDb, type FeedbackDb } from './feedback-db';
 import { feedbackErrors } from './feedback.errors';
 import type { ReportSource, ReportStatus } from './feedback.tables';
 import { checkAttributes } from './report-attributes';
-import { placementSql, type Placement } from './routing';
+import { placementQuery, type Placement } from './routing';
 import {
   categoryForFiling,
   currentCategoryCodeSql,
@@ -139,7 +140,7 @@ export interface SubmitOptions {
    * Statements to commit with the report, given its tracking code: the stored answer of an
    * idempotent request (kernel/http/idempotency.ts, idempotentAnswer).
    */
-  alsoWrite?: (trackingCode: string) => ReadonlyArray<RawBuilder<unknown>>;
+  alsoWrite?: (trackingCode: string) => ReadonlyArray<RawBuilder<unknown> | CompiledQuery>;
 }
 
 export async function submitReport(
@@ -202,26 +203,22 @@ async function fileUnder(
   };
   const acknowledgeTo =
     contact.email ?? (contact.userId ? await accountEmail(db, contact.userId) : null);
-  // Where the report belongs, as the filing statement works it out (`placed`, one row, or
-  // none outside every commune; then the report's NOT NULL commune refuses the write).
-  const placed = {
-    agencyId: sql<string>`(SELECT agency_id FROM placed)`,
-    agencyName: sql<string>`(SELECT agency_name FROM placed)`,
-    communeCode: sql<string>`(SELECT commune_code FROM placed)`,
-  };
 
   const write = async (trackingCode: string): Promise<Placement> => {
     const batch = new StatementBatch(db)
-      .with('placed', placementSql(sql.val(found.code), input.lat, input.lon))
-      .returning(sql`SELECT commune_code, commune_name, agency_id, agency_name FROM placed`);
+      .with(
+        'placed',
+        placementQuery(db, { categoryCode: found.code, lat: input.lat, lon: input.lon }),
+      )
+      .returning(PLACED.all);
     batch.add(
       reportInsert(db, {
         id,
         trackingCode,
-        categoryCode: currentCategoryCodeSql(filing),
+        categoryCode: currentCategoryCodeSql(db, filing),
         status: 'new',
-        agencyId: placed.agencyId,
-        communeCode: placed.communeCode,
+        agencyId: PLACED.agencyId,
+        communeCode: PLACED.communeCode,
         lat: input.lat,
         lon: input.lon,
         address: input.address?.trim() ?? '',
@@ -237,7 +234,7 @@ async function fileUnder(
       }),
     );
     batch.add(
-      db.insertInto('feedbackReporter').values({
+      rowInsert(db, 'feedbackReporter', {
         reportId: id,
         userId: contact.userId,
         name: contact.name,
@@ -251,7 +248,7 @@ async function fileUnder(
     }
     for (const [position, file] of media.entries()) {
       batch.add(
-        db.insertInto('feedbackMedia').values({
+        rowInsert(db, 'feedbackMedia', {
           reportId: id,
           fileId: file.fileId,
           kind: 'report',
@@ -267,9 +264,9 @@ async function fileUnder(
         id,
         trackingCode,
         status: 'new',
-        agencyId: placed.agencyId,
+        agencyId: PLACED.agencyId,
         categoryCode: found.code,
-        communeCode: placed.communeCode,
+        communeCode: PLACED.communeCode,
       },
       {
         action: 'submitted',
@@ -288,7 +285,7 @@ async function fileUnder(
         variables: {
           trackingCode,
           category: locale === 'en' ? found.nameEn : found.name,
-          agency: placed.agencyName,
+          agency: PLACED.agencyName,
           deadline: formatVietnamTime(deadlineAt),
           url: trackingUrl(ctx, trackingCode),
         },
@@ -344,6 +341,18 @@ async function fileUnder(
     deadlineAt,
   };
 }
+
+/**
+ * Where the report belongs, as the filing statement works it out: its clause `placed` has
+ * one row, or none outside every commune (then the report's NOT NULL commune refuses the
+ * whole statement). Constant SQL, compiled once.
+ */
+const PLACED = {
+  agencyId: CompiledQuery.raw('(SELECT agency_id FROM placed)'),
+  agencyName: CompiledQuery.raw('(SELECT agency_name FROM placed)'),
+  communeCode: CompiledQuery.raw('(SELECT commune_code FROM placed)'),
+  all: CompiledQuery.raw('SELECT commune_code, commune_name, agency_id, agency_name FROM placed'),
+};
 
 /** A NOT NULL column of the report refused the filing statement's value. */
 function refusedReportColumn(error: unknown): string | null {

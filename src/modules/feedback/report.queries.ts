@@ -1,5 +1,7 @@
 /** SQL for reports, their reporters, history and followers. Functions take `db`/`trx` first. */
-import { sql, type Expression, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type CompiledQuery, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { rowInsert, type RowValues } from '../../kernel/db/row-insert';
+import { sqlTemplate } from '../../kernel/db/sql-template';
 import type { FeedbackDb } from './feedback-db';
 import type {
   FeedbackHistoryTable,
@@ -18,23 +20,28 @@ export type HistoryRow = Selectable<FeedbackHistoryTable>;
 /** The INSERT of a report under the tracking code given, its location from lat/lon. */
 /**
  * The INSERT of a new report. Its category, agency and commune may be SQL worked out by the
- * statement that files it (report-submission.ts).
+ * statement that files it (report-submission.ts). Written directly (kernel/db/row-insert):
+ * filing is the busiest write.
  */
 export function reportInsert(
   db: FeedbackDb,
-  report: Omit<NewReport, 'categoryCode' | 'agencyId' | 'communeCode'> & {
+  report: Omit<RowValues<FeedbackReportTable>, 'location'> & {
     id: string;
     trackingCode: string;
-    categoryCode: string | Expression<string>;
-    agencyId: string | Expression<string>;
-    communeCode: string | Expression<string>;
+    lat: number;
+    lon: number;
   },
-) {
-  return db.insertInto('feedbackReport').values({
+): CompiledQuery {
+  return rowInsert(db, 'feedbackReport', {
     ...report,
-    location: sql`ST_SetSRID(ST_MakePoint(${report.lon}, ${report.lat}), 4326)::geography`,
+    location: geographyPoint(db, { lat: report.lat, lon: report.lon }),
   });
 }
+
+const geographyPoint = sqlTemplate(
+  (point: { lat: number; lon: number }) =>
+    sql`ST_SetSRID(ST_MakePoint(${point.lon}, ${point.lat}), 4326)::geography`,
+);
 
 export async function findReporter(
   db: FeedbackDb,
@@ -158,7 +165,7 @@ export async function addFollower(
   reportId: string,
   follower: NewFollower,
 ): Promise<void> {
-  await followerInsert(trx, reportId, follower).execute();
+  await trx.executeQuery(followerInsert(trx, reportId, follower));
 }
 
 export interface NewFollower {
@@ -167,16 +174,23 @@ export interface NewFollower {
   locale: string;
 }
 
-/** The INSERT of a follower (a no-op for one already following), for a batch or on its own. */
-export function followerInsert(db: FeedbackDb, reportId: string, follower: NewFollower) {
-  const insert = db.insertInto('feedbackFollower').values({ reportId, ...follower });
-  return follower.userId
-    ? insert.onConflict((conflict) =>
-        conflict.columns(['reportId', 'userId']).where('userId', 'is not', null).doNothing(),
-      )
-    : insert.onConflict((conflict) =>
-        conflict.columns(['reportId', 'email']).where('email', 'is not', null).doNothing(),
-      );
+/**
+ * The INSERT of a follower, a no-op for one already following (under the same account or
+ * e-mail), for a batch or on its own.
+ */
+export function followerInsert(
+  db: FeedbackDb,
+  reportId: string,
+  follower: NewFollower,
+): CompiledQuery {
+  return rowInsert(
+    db,
+    'feedbackFollower',
+    { reportId, ...follower },
+    follower.userId
+      ? 'ON CONFLICT (report_id, user_id) WHERE user_id IS NOT NULL DO NOTHING'
+      : 'ON CONFLICT (report_id, email) WHERE email IS NOT NULL DO NOTHING',
+  );
 }
 
 /** Followers of a report with the e-mail to write to (an account's, or the one given). */

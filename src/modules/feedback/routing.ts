@@ -14,6 +14,7 @@
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import type { FeedbackDb } from './feedback-db';
 import { communeAtSql } from '../../kernel/geo/geo.queries';
+import { sqlTemplate } from '../../kernel/db/sql-template';
 
 /**
  * The active People's Committee serving a commune-level unit (agency_commune), as a scalar
@@ -78,7 +79,7 @@ export interface Placement {
  * none outside every commune. The statement that files a report runs it (`placed` in
  * report-submission.ts), so the placement and the write see the same routing.
  */
-export function placementSql(categoryCode: Expression<string>, lat: number, lon: number) {
+function placementSql(categoryCode: Expression<string>, lat: number, lon: number) {
   return sql<Placement>`
     WITH point AS (SELECT ${lon}::float8 AS lon, ${lat}::float8 AS lat),
     m AS (
@@ -93,3 +94,9 @@ export function placementSql(categoryCode: Expression<string>, lat: number, lon:
            a.id AS agency_id, a.name AS agency_name
     FROM routed r JOIN agency a ON a.id = r.agency_id`;
 }
+
+/** `placementSql` for a category code and a point, compiled once (kernel/db/sql-template). */
+export const placementQuery = sqlTemplate(
+  (report: { categoryCode: string; lat: number; lon: number }) =>
+    placementSql(sql.val(report.categoryCode), report.lat, report.lon),
+);

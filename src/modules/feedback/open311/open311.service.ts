@@ -6,7 +6,7 @@
  * the format layer's (open311-*.ts); nothing here reads the reporter's personal data.
  */
 import { randomBytes } from 'node:crypto';
-import type { RawBuilder } from 'kysely';
+import type { CompiledQuery, RawBuilder } from 'kysely';
 import type { AppContext } from '../../../kernel/context';
 import type { Principal } from '../../../kernel/auth';
 import { resolveApiKey } from '../../../kernel/auth/api-keys';
@@ -140,7 +140,7 @@ export async function submitServiceRequest(
   ctx: AppContext,
   client: Open311Client,
   form: Open311Form,
-  storedAnswer?: (answer: PostServiceRequestResponse) => RawBuilder<unknown>,
+  storedAnswer?: (answer: PostServiceRequestResponse) => RawBuilder<unknown> | CompiledQuery,
 ): Promise<PostServiceRequestResponse> {
   const { principal } = client;
   const serviceCode = field(form, 'service_code')?.trim();
