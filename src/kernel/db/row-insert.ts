@@ -48,7 +48,7 @@ export function rowInsert<DB, Table extends keyof DB & string>(
   row: RowValues<DB[Table]>,
   suffix = '',
 ): CompiledQuery {
-  return insertOf(table, row as Record<string, unknown>, suffix, db);
+  return insertOf(table, row, suffix, db);
 }
 
 /**
