@@ -22,7 +22,6 @@ type Compilable = { compile(): CompiledQuery } | RawBuilder<unknown> | CompiledQ
 export class StatementBatch {
   private readonly reads: Array<{ name: string; query: CompiledQuery }> = [];
   private readonly statements: CompiledQuery[] = [];
-  private readonly channels = new Set<string>();
   private result: CompiledQuery | null = null;
 
   /** `db` compiles the statements added as query builders or raw SQL. */
@@ -51,12 +50,6 @@ export class StatementBatch {
     return this;
   }
 
-  /** NOTIFY `channel` when the statement commits (NOTIFY is transactional). */
-  notify(channel: string): this {
-    this.channels.add(channel);
-    return this;
-  }
-
   get size(): number {
     return this.statements.length;
   }
@@ -73,26 +66,9 @@ export class StatementBatch {
       ...this.reads.map(({ name, query }) => `${name} AS (${append(query)})`),
       ...this.statements.map((statement, index) => `s${index + 1} AS (${append(statement)})`),
     ];
-    const notifications = [...this.channels].map((channel) => {
-      parameters.push(channel);
-      return `pg_notify($${parameters.length}, '')`;
-    });
-    const select = this.result
-      ? this.selectResult(append(this.result), notifications)
-      : `SELECT ${notifications.length > 0 ? notifications.join(', ') : '1'}`;
+    const select = this.result ? append(this.result) : 'SELECT 1';
     const text = clauses.length > 0 ? `WITH ${clauses.join(',\n')}\n${select}` : select;
     return CompiledQuery.raw(text, parameters);
-  }
-
-  /**
-   * The result's rows, with the notifications sent whether it has rows or not: the
-   * notifying row is the outer side of a LEFT JOIN, so it is always produced, and the
-   * `batchrow` marker tells a result row from the empty join's row of nulls.
-   */
-  private selectResult(result: string, notifications: string[]): string {
-    if (notifications.length === 0) return `SELECT * FROM (${result}) AS result`;
-    return `SELECT result.* FROM (SELECT ${notifications.join(', ')}) AS notified
-      LEFT JOIN (SELECT true AS batchrow, q.* FROM (${result}) AS q) AS result ON true`;
   }
 
   /**
@@ -100,13 +76,9 @@ export class StatementBatch {
    * and returns the rows of its `returning` query (none without one).
    */
   async execute<Row = Record<string, unknown>>(executor: Kysely<any> = this.db): Promise<Row[]> {
-    if (this.statements.length === 0 && this.channels.size === 0 && !this.result) return [];
-    const { rows } = await executor.executeQuery<Record<string, unknown>>(this.compile());
-    if (!this.result) return [];
-    if (this.channels.size === 0) return rows as Row[];
-    return rows
-      .filter((row) => row.batchrow === true)
-      .map(({ batchrow: _marker, ...row }) => row as Row);
+    if (this.statements.length === 0 && !this.result) return [];
+    const { rows } = await executor.executeQuery<Row>(this.compile());
+    return this.result ? rows : [];
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Publishing an event: one INSERT in the caller's transaction. The event exists exactly
  * when the change that caused it was committed, and the worker delivers it afterwards, at
- * least once, to every handler of its type.
+ * least once, to every handler of its type. No NOTIFY goes with it: PostgreSQL serialises
+ * the commits of every transaction that notifies (docs/decisions/0009); the worker polls.
  */
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { isCompiledQuery, plainInsert } from '../db/row-insert';
@@ -19,29 +20,21 @@ export interface NewOutboxEvent {
   payload: unknown;
 }
 
-export const OUTBOX_CHANNEL = 'tinhso_outbox';
-
 /** Inserts the event in `trx` and returns its id. */
 export async function publish(
   trx: Kysely<any> | Transaction<any>,
   event: NewOutboxEvent,
 ): Promise<string> {
-  // One round trip: the insert, and the NOTIFY that wakes listening workers when the
-  // transaction commits (NOTIFY is transactional).
   const insert = outboxInsert(event);
   const result = await trx.executeQuery<{ id: string }>(
-    CompiledQuery.raw(
-      `WITH e AS (${insert.sql} RETURNING id)
-       SELECT e.id, pg_notify($${insert.parameters.length + 1}, '') FROM e`,
-      [...insert.parameters, OUTBOX_CHANNEL],
-    ),
+    CompiledQuery.raw(`${insert.sql} RETURNING id`, [...insert.parameters]),
   );
   return result.rows[0]!.id;
 }
 
-/** Adds the event to a one-statement batch (kernel/db/statement-batch), with its wake-up. */
+/** Adds the event to a one-statement batch (kernel/db/statement-batch). */
 export function publishInBatch(batch: StatementBatch, event: NewOutboxEvent): void {
-  batch.add(outboxInsert(event)).notify(OUTBOX_CHANNEL);
+  batch.add(outboxInsert(event));
 }
 
 /** Written with the real column names (kernel/db/row-insert), for any Kysely instance. */

@@ -7,14 +7,13 @@
  * delivery that succeeded is never run again. If the process dies mid-delivery, the lease
  * lapses and another worker (or this one, restarted) takes the delivery over.
  *
- * The worker polls (every `pollMs` when idle, at once again while there is work) and, on
- * PostgreSQL, also wakes on the NOTIFY that `publish` sends when its transaction commits.
+ * The worker polls: every `pollMs` when idle, at once again while there is work. It does
+ * not LISTEN for publications, since a NOTIFY would serialise the publishers' commits
+ * (docs/decisions/0009).
  */
-import pg from 'pg';
 import type { AppContext } from '../context';
 import type { EventHandler, OutboxEvent } from '../manifest';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffOptions } from './events.backoff';
-import { OUTBOX_CHANNEL } from './events.publish';
 import {
   claimDueDeliveries,
   fanOutEvents,
@@ -152,8 +151,6 @@ export function startWorker(
     }
   }
 
-  const unlisten = options.poll === false ? null : listenForPublications(ctx, () => wake?.());
-
   async function loop(): Promise<void> {
     while (!stopping) {
       try {
@@ -183,33 +180,7 @@ export function startWorker(
       wake?.();
       await looping;
       while (running) await running.catch(() => undefined);
-      await unlisten?.();
     },
-  };
-}
-
-/**
- * Wakes the worker as soon as a publishing transaction commits (PostgreSQL LISTEN on a
- * connection of its own). Polling remains the safety net, so a lost connection only
- * costs latency; PGlite, being in-process and single-connection, relies on polling alone.
- */
-function listenForPublications(
-  ctx: AppContext,
-  onPublish: () => void,
-): (() => Promise<void>) | null {
-  if (ctx.database.kind !== 'postgres' || ctx.config.databaseUrl === '') return null;
-  const client = new pg.Client({ connectionString: ctx.config.databaseUrl });
-  client.on('notification', onPublish);
-  client.on('error', (error) => ctx.log.warn({ err: error }, 'outbox listener lost'));
-  const ready = client
-    .connect()
-    .then(() => client.query(`LISTEN ${OUTBOX_CHANNEL}`))
-    // Anything published between the last poll and LISTEN taking effect is picked up now.
-    .then(onPublish)
-    .catch((error: unknown) => ctx.log.warn({ err: error }, 'outbox listener unavailable'));
-  return async () => {
-    await ready;
-    await client.end().catch(() => undefined);
   };
 }
 
