@@ -4,7 +4,9 @@
  * row changes), and the statement that files the report writes only if the row still has
  * that version (`currentCategoryCodeSql`). So a copy is never trusted beyond its row: an
  * administrator's edit, made through this instance, another one, or plain SQL, makes the
- * next filing under it fail its check, drop the copy and read the row again.
+ * next filing under it fail its check, drop the copy and read the row again. Nor may a copy
+ * refuse what the row allows: a filing refused on the category's rules (its questions,
+ * anonymity) under a kept copy is checked again with the row read afresh (`reread`).
  *
  * Filing is the platform's busiest write; this saves it a round trip to the database.
  */
@@ -18,6 +20,8 @@ export interface FilingCategory {
   category: Category;
   /** The row version the copy was read at. */
   revision: string;
+  /** Served from the process's copy rather than read for this filing. */
+  kept: boolean;
 }
 
 const copies = new WeakMap<AppContext['db'], Map<string, FilingCategory>>();
@@ -31,14 +35,19 @@ function copiesOf(ctx: Pick<AppContext, 'db'>): Map<string, FilingCategory> {
   return held;
 }
 
-/** The active category of that code, from the copy when there is one; undefined if none. */
+/**
+ * The active category of that code, from the copy when there is one (unless `reread`, which
+ * drops it); undefined if none.
+ */
 export async function categoryForFiling(
   ctx: Pick<AppContext, 'db'>,
   code: string,
+  options: { reread?: boolean } = {},
 ): Promise<FilingCategory | undefined> {
   const held = copiesOf(ctx);
+  if (options.reread) held.delete(code);
   const copy = held.get(code);
-  if (copy) return copy;
+  if (copy) return { ...copy, kept: true };
   const row = await feedbackDb(ctx)
     .selectFrom('feedbackCategory')
     .selectAll()
@@ -48,14 +57,9 @@ export async function categoryForFiling(
     .executeTakeFirst();
   if (!row) return undefined;
   const { revision, ...category } = row;
-  const read = { category, revision };
+  const read = { category, revision, kept: false };
   held.set(code, read);
   return read;
-}
-
-/** Drops the copy of a category whose row has changed since it was read. */
-export function forgetFilingCategory(ctx: Pick<AppContext, 'db'>, code: string): void {
-  copiesOf(ctx).delete(code);
 }
 
 /**

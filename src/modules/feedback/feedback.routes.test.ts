@@ -88,6 +88,12 @@ describe('citizen reports API', () => {
       await setCategory('deadline_amount = 5');
       // Five working days from Monday 09:00 end on Friday 6 March at 17:00.
       expect((await file(report())).json().deadlineAt).toBe('2026-03-06T10:00:00.000Z');
+      // Made stricter, then relaxed: neither the old copy nor the stricter one decides.
+      const anonymous = () => file(report({ anonymous: true, reporter: undefined }));
+      await setCategory('allow_anonymous = false');
+      expect((await anonymous()).json().error.code).toBe('REPORT_ANONYMOUS_NOT_ALLOWED');
+      await setCategory('allow_anonymous = true');
+      expect((await anonymous()).statusCode).toBe(201);
       await setCategory('active = false');
       const closed = await file(report());
       expect({ status: closed.statusCode, code: closed.json().error.code }).toEqual({
@@ -95,7 +101,7 @@ describe('citizen reports API', () => {
         code: 'CATEGORY_NOT_FOUND',
       });
     } finally {
-      await setCategory('deadline_amount = 3, active = true');
+      await setCategory('deadline_amount = 3, active = true, allow_anonymous = true');
     }
     expect((await file(report())).json().deadlineAt).toBe('2026-03-04T10:00:00.000Z');
   });

@@ -16,6 +16,7 @@ import { StatementBatch } from '../../kernel/db/statement-batch';
 import { rowInsert } from '../../kernel/db/row-insert';
 import type { Locale } from '../../kernel/notify/templates';
 import { httpErrors } from '../../kernel/errors/common.errors';
+import { AppError } from '../../kernel/errors/app-error';
 import { feedbackDb, type FeedbackDb } from './feedback-db';
 import { feedbackErrors } from './feedback.errors';
 import type { ReportSource, ReportStatus } from './feedback.tables';
@@ -24,7 +25,6 @@ import { placementQuery, type Placement } from './routing';
 import {
   categoryForFiling,
   currentCategoryCodeSql,
-  forgetFilingCategory,
   type FilingCategory,
 } from './category-for-filing';
 import { followerInsert, reportInsert } from './report.queries';
@@ -123,16 +123,6 @@ function isTrackingCodeClash(error: unknown): boolean {
   );
 }
 
-/**
- * Files a report. The category comes from the process's copy (category-for-filing.ts); then
- * everything the new report writes — the report, its reporter, its follower, its photos, the
- * first history line, the audit line, the event and the acknowledgement e-mail — goes to the
- * database as one statement (kernel/db/statement-batch), which commits atomically in one
- * round trip. That statement also finds the commune containing the point and the agency
- * responsible there (routing.ts), and returns them, so filing reads nothing beforehand.
- * With uploads, the statement and the claiming of each file share a transaction, since a
- * file another report already holds must fail the whole submission.
- */
 export interface SubmitOptions {
   /** The category, when the caller has already read it for filing. */
   category?: FilingCategory;
@@ -143,6 +133,16 @@ export interface SubmitOptions {
   alsoWrite?: (trackingCode: string) => ReadonlyArray<RawBuilder<unknown> | CompiledQuery>;
 }
 
+/**
+ * Files a report. The category comes from the process's copy (category-for-filing.ts); then
+ * everything the new report writes — the report, its reporter, its follower, its photos, the
+ * first history line, the audit line, the event and the acknowledgement e-mail — goes to the
+ * database as one statement (kernel/db/statement-batch), which commits atomically in one
+ * round trip. That statement also finds the commune containing the point and the agency
+ * responsible there (routing.ts), and returns them, so filing reads nothing beforehand.
+ * With uploads, the statement and the claiming of each file share a transaction, since a
+ * file another report already holds must fail the whole submission.
+ */
 export async function submitReport(
   ctx: AppContext,
   submitter: Submitter,
@@ -154,16 +154,16 @@ export async function submitReport(
     options.category?.category.code === input.categoryCode
       ? options.category
       : await categoryForFiling(ctx, input.categoryCode);
-  // A copy found stale by the write is dropped and read again; twice would mean the row
-  // changes faster than reports are filed, which no administrator does.
+  // A copy found stale by the write, or refusing on the category's rules, is dropped and the
+  // row read again; a third try would mean the row changes faster than reports are filed.
   for (let attempt = 0; ; attempt += 1) {
     if (!filing) throw feedbackErrors.CATEGORY_NOT_FOUND({ categoryCode: input.categoryCode });
     try {
       return await fileUnder(ctx, filing, submitter, input, media, options);
     } catch (error) {
-      if (!isStaleCategory(error) || attempt >= 2) throw error;
-      forgetFilingCategory(ctx, input.categoryCode);
-      filing = await categoryForFiling(ctx, input.categoryCode);
+      const again = isStaleCategory(error) || (filing.kept && isRefusedByCategory(error));
+      if (!again || attempt >= 2) throw error;
+      filing = await categoryForFiling(ctx, input.categoryCode, { reread: true });
     }
   }
 }
@@ -364,6 +364,14 @@ function refusedReportColumn(error: unknown): string | null {
 function isOutsideEveryCommune(error: unknown): boolean {
   const column = refusedReportColumn(error);
   return column === 'commune_code' || column === 'agency_id';
+}
+
+/** A refusal on the category's own rules, which a stale copy could make wrongly. */
+function isRefusedByCategory(error: unknown): boolean {
+  return (
+    error instanceof AppError &&
+    (error.code === 'REPORT_ATTRIBUTES_INVALID' || error.code === 'REPORT_ANONYMOUS_NOT_ALLOWED')
+  );
 }
 
 /** The category's row changed (or was deactivated) since the copy filed under was read. */

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { XMLParser } from 'fast-xml-parser';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/support/harness';
 import { ManualClock } from '../../../kernel/clock';
@@ -217,6 +218,28 @@ describe('Open311 GeoReport v2 server', () => {
 
     const unknown = await post('requests.json', streetlight({ service_code: 'nope' }));
     expect(unknown.statusCode).toBe(404);
+  });
+
+  it("checks a request against the service's questions as they stand at the write", async () => {
+    // The server keeps the service it read; an administrator then makes a question required.
+    const questions = sql`(SELECT attributes FROM feedback_category WHERE code = ${STREETLIGHT})`;
+    await sql`UPDATE feedback_category
+      SET attributes = jsonb_set(${questions}, '{1,required}', 'true')
+      WHERE code = ${STREETLIGHT}`.execute(t.ctx.db);
+    try {
+      const first = await post('requests.json', streetlight(), { 'accept-language': 'en' });
+      expect(first.statusCode).toBe(400);
+      expect(first.json()).toEqual([
+        { code: 400, description: expect.stringMatching(/attributes are missing or not valid/) },
+      ]);
+      const again = await post('requests.json', streetlight(), { 'accept-language': 'en' });
+      expect(again.statusCode).toBe(400);
+      expect(again.json()[0].description).toContain('attribute[pole_number]');
+    } finally {
+      await sql`UPDATE feedback_category
+        SET attributes = jsonb_set(${questions}, '{1,required}', 'false')
+        WHERE code = ${STREETLIGHT}`.execute(t.ctx.db);
+    }
   });
 
   it('files service requests and resolves their token', async () => {

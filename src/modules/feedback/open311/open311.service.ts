@@ -145,9 +145,8 @@ export async function submitServiceRequest(
   const { principal } = client;
   const serviceCode = field(form, 'service_code')?.trim();
   if (!serviceCode) throw open311Errors.OPEN311_SERVICE_CODE_MISSING();
-  const filing = await categoryForFiling(ctx, serviceCode);
+  let filing = await categoryForFiling(ctx, serviceCode);
   if (!filing) throw open311Errors.OPEN311_SERVICE_UNKNOWN({ serviceCode });
-  const category = filing.category;
   const location = readOpen311Location({
     lat: field(form, 'lat'),
     long: field(form, 'long'),
@@ -157,8 +156,15 @@ export async function submitServiceRequest(
   // The commune (and so the agency) is found from the point; no geocoder turns text into one.
   if (!location.coordinates) throw open311Errors.OPEN311_COORDINATES_REQUIRED();
 
-  const attributes = validateAttributes(category.attributes, form as FormFields);
+  let attributes = validateAttributes(filing.category.attributes, form as FormFields);
+  if (!attributes.ok && filing.kept) {
+    // The process's copy of the service may be older than its questions: ask the row.
+    filing = await categoryForFiling(ctx, serviceCode, { reread: true });
+    if (!filing) throw open311Errors.OPEN311_SERVICE_UNKNOWN({ serviceCode });
+    attributes = validateAttributes(filing.category.attributes, form as FormFields);
+  }
   if (!attributes.ok) throw open311Errors.OPEN311_ATTRIBUTES_INVALID(attributes.violations);
+  const category = filing.category;
 
   const description = field(form, 'description')?.trim() ?? '';
   if (Array.from(description).length > DESCRIPTION_MAX_LENGTH) {
@@ -208,6 +214,11 @@ export async function submitServiceRequest(
     // The platform's refusal, in the words the Open311 error list has for it.
     if (error instanceof AppError && error.code === 'REPORT_OUTSIDE_PROVINCE') {
       throw open311Errors.OPEN311_LOCATION_OUTSIDE(location.coordinates);
+    }
+    // The service's questions changed between the check above and the write, which then
+    // checked the answers against the new ones.
+    if (error instanceof AppError && error.code === 'REPORT_ATTRIBUTES_INVALID') {
+      throw open311Errors.OPEN311_ATTRIBUTES_INVALID([]);
     }
     throw error;
   });
