@@ -8,6 +8,7 @@
  * for almost nothing, so a leaner format would save little on the wire while costing every
  * client a decoder.
  */
+import { sql } from 'kysely';
 import type { FeedbackDb } from './feedback-db';
 import { OPEN_STATUSES, type ReportStatus } from './feedback.tables';
 import { isDueSoon } from './inbox.service';
@@ -31,6 +32,22 @@ export function latenessOf(
 ): Lateness {
   if (isOverdue(report, now)) return 'overdue';
   return isDueSoon(report, now) ? 'due_soon' : 'on_time';
+}
+
+/** A point as the feed's query returns it: times in milliseconds since the epoch. */
+type PointRow = [
+  trackingCode: string,
+  categoryCode: string,
+  status: ReportStatus,
+  lon: number,
+  lat: number,
+  submittedAt: number,
+  deadlineAt: number,
+  answeredAt: number | null,
+];
+
+function epochMs(column: string) {
+  return sql.raw(`(extract(epoch FROM ${column}) * 1000)::float8`);
 }
 
 export async function reportMapFeed(
@@ -57,25 +74,49 @@ export async function reportMapFeed(
   if (filters.communeCode) query = query.where('communeCode', '=', filters.communeCode);
   if (filters.from) query = query.where('submittedAt', '>=', filters.from);
   if (filters.to) query = query.where('submittedAt', '<', filters.to);
-  // One row past the cap tells whether the answer was cut.
-  const rows = await query
+  // One row past the cap tells whether the answer was cut. The rows come back as one JSON
+  // array: ten thousand rows read one by one cost the embedded database (PGlite) eight times
+  // what running the query does, each row crossing into JavaScript on its own.
+  const page = query
+    .select(['id'])
     .orderBy('submittedAt', 'desc')
     .orderBy('id')
     .limit(cap + 1)
-    .execute();
+    .as('page');
+  const result = await db
+    .selectFrom(page)
+    .select(
+      sql<string | null>`json_agg(json_build_array(
+        page.tracking_code, page.category_code, page.status, page.lon, page.lat,
+        ${epochMs('page.submitted_at')}, ${epochMs('page.deadline_at')},
+        ${epochMs('page.answered_at')}
+      ) ORDER BY page.submitted_at DESC, page.id)::text`.as('rows'),
+    )
+    .executeTakeFirst();
+  const rows = JSON.parse(result?.rows ?? '[]') as PointRow[];
   const truncated = rows.length > cap;
   return {
     type: 'FeatureCollection',
-    features: rows.slice(0, cap).map((row) => ({
-      type: 'Feature' as const,
-      id: row.trackingCode,
-      geometry: { type: 'Point' as const, coordinates: [row.lon, row.lat] },
-      properties: {
-        category: row.categoryCode,
-        status: row.status,
-        lateness: latenessOf(row, now),
-      },
-    })),
+    features: rows
+      .slice(0, cap)
+      .map(([trackingCode, category, status, lon, lat, submitted, deadline, answered]) => ({
+        type: 'Feature' as const,
+        id: trackingCode,
+        geometry: { type: 'Point' as const, coordinates: [lon, lat] },
+        properties: {
+          category,
+          status,
+          lateness: latenessOf(
+            {
+              status,
+              submittedAt: new Date(submitted),
+              deadlineAt: new Date(deadline),
+              answeredAt: answered === null ? null : new Date(answered),
+            },
+            now,
+          ),
+        },
+      })),
     cap,
     truncated,
   };
