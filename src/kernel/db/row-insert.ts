@@ -11,6 +11,7 @@
  * RawBuilder; e.g. a value worked out by the same statement (statement-batch, `with`).
  */
 import { CompiledQuery, type Insertable, type Kysely, type RawBuilder } from 'kysely';
+import { isCompiledQuery, isRawBuilder } from './compilable';
 import { shiftPlaceholders } from './statement-batch';
 
 /** SQL standing for a value inside another statement. */
@@ -92,21 +93,8 @@ function insertOf(
 
 /** The value as compiled SQL when it is SQL, else null (a plain value). */
 function compiledValue(value: unknown, db: Kysely<any> | null): CompiledQuery | null {
-  if (typeof value !== 'object' || value === null || value instanceof Date) return null;
   if (isCompiledQuery(value)) return value;
-  if ((value as { isRawBuilder?: unknown }).isRawBuilder === true) {
-    if (!db) throw new Error('plainInsert takes SQL values only as compiled queries');
-    return (value as RawBuilder<unknown>).compile(db);
-  }
-  return null;
-}
-
-export function isCompiledQuery(value: unknown): value is CompiledQuery {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    'sql' in value &&
-    'parameters' in value &&
-    'query' in value
-  );
+  if (!isRawBuilder(value)) return null;
+  if (!db) throw new Error('plainInsert takes SQL values only as compiled queries');
+  return value.compile(db);
 }

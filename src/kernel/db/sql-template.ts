@@ -8,9 +8,8 @@
  * value may only be bound as a parameter (`${args.lat}`, `sql.val`, a column's value); a
  * builder that reads one (`args.lat.toFixed()`) or uses one as SQL text fails on first use.
  */
-import { CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
-
-type Buildable = RawBuilder<unknown> | { compile(): CompiledQuery };
+import { CompiledQuery, type Kysely } from 'kysely';
+import { compileWith, type Compilable } from './compilable';
 
 class StandIn {
   constructor(readonly name: string) {}
@@ -23,7 +22,7 @@ interface Compiled {
 }
 
 export function sqlTemplate<Args extends object>(
-  build: (args: Args) => Buildable,
+  build: (args: Args) => Compilable,
 ): (db: Kysely<any>, args: Args) => CompiledQuery {
   const compiled = new WeakMap<Kysely<any>, Compiled>();
   return (db, args) => {
@@ -42,19 +41,14 @@ export function sqlTemplate<Args extends object>(
 
 function compileWithStandIns<Args extends object>(
   db: Kysely<any>,
-  build: (args: Args) => Buildable,
+  build: (args: Args) => Compilable,
 ): Compiled {
   const standIns = new Proxy({} as Args, {
     get: (_target, name) => (typeof name === 'string' ? new StandIn(name) : undefined),
   });
-  const built = build(standIns);
-  const query = isRawBuilder(built) ? built.compile(db) : built.compile();
+  const query = compileWith(db, build(standIns));
   return {
     sql: query.sql,
     slots: query.parameters.map((value) => (value instanceof StandIn ? value : { fixed: value })),
   };
-}
-
-function isRawBuilder(value: Buildable): value is RawBuilder<unknown> {
-  return (value as { isRawBuilder?: unknown }).isRawBuilder === true;
 }

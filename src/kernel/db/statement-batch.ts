@@ -15,9 +15,8 @@
  * the commune and agency a new report belongs to, worked out from its point by the same
  * statement that files it; and it may return rows computed from them (`returning`).
  */
-import { CompiledQuery, type Kysely, type RawBuilder } from 'kysely';
-
-type Compilable = { compile(): CompiledQuery } | RawBuilder<unknown> | CompiledQuery;
+import { CompiledQuery, type Kysely } from 'kysely';
+import { compileWith, type Compilable } from './compilable';
 
 export class StatementBatch {
   private readonly reads: Array<{ name: string; query: CompiledQuery }> = [];
@@ -28,7 +27,7 @@ export class StatementBatch {
   constructor(readonly db: Kysely<any>) {}
 
   add(statement: Compilable): this {
-    this.statements.push(compile(this.db, statement));
+    this.statements.push(compileWith(this.db, statement));
     return this;
   }
 
@@ -40,13 +39,13 @@ export class StatementBatch {
     if (!/^[a-z][a-z0-9_]*$/.test(name) || /^s[0-9]+$/.test(name)) {
       throw new Error(`a batch's named clause needs a lower-case name other than sN: ${name}`);
     }
-    this.reads.push({ name, query: compile(this.db, query) });
+    this.reads.push({ name, query: compileWith(this.db, query) });
     return this;
   }
 
   /** What `execute` returns: the rows of `query`, which may read the named clauses. */
   returning(query: Compilable): this {
-    this.result = compile(this.db, query);
+    this.result = compileWith(this.db, query);
     return this;
   }
 
@@ -80,16 +79,6 @@ export class StatementBatch {
     const { rows } = await executor.executeQuery<Row>(this.compile());
     return this.result ? rows : [];
   }
-}
-
-function compile(db: Kysely<any>, statement: Compilable): CompiledQuery {
-  if ('sql' in statement && 'parameters' in statement && 'query' in statement) return statement;
-  if (isRawBuilder(statement)) return statement.compile(db);
-  return statement.compile();
-}
-
-function isRawBuilder(statement: Compilable): statement is RawBuilder<unknown> {
-  return (statement as { isRawBuilder?: boolean }).isRawBuilder === true;
 }
 
 /**

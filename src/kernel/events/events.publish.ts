@@ -5,7 +5,8 @@
  * the commits of every transaction that notifies (docs/decisions/0009); the worker polls.
  */
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import { isCompiledQuery, plainInsert } from '../db/row-insert';
+import { isCompiledQuery } from '../db/compilable';
+import { plainInsert } from '../db/row-insert';
 import type { StatementBatch } from '../db/statement-batch';
 
 export interface NewOutboxEvent {

@@ -12,7 +12,6 @@ export type NotifyDb = Kysely<any>;
 const typed = (db: NotifyDb): Kysely<NotifyTables> => db;
 export type Notification = Selectable<NotificationTable>;
 
-/** The INSERT alone, for a one-statement batch. */
 /**
  * The INSERT of a message, for a one-statement batch (kernel/db/statement-batch); its
  * variables may be jsonb computed by the same statement. Written directly

@@ -12,12 +12,10 @@ import type {
 import { OPEN_STATUSES } from './feedback.tables';
 
 export type ReportRow = Selectable<FeedbackReportTable>;
-export type NewReport = Omit<Insertable<FeedbackReportTable>, 'location' | 'trackingCode'>;
 export type ReportChanges = Omit<Updateable<FeedbackReportTable>, 'location' | 'id'>;
 export type NewHistory = Insertable<FeedbackHistoryTable>;
 export type HistoryRow = Selectable<FeedbackHistoryTable>;
 
-/** The INSERT of a report under the tracking code given, its location from lat/lon. */
 /**
  * The INSERT of a new report. Its category, agency and commune may be SQL worked out by the
  * statement that files it (report-submission.ts). Written directly (kernel/db/row-insert):
