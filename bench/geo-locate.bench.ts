@@ -1,10 +1,10 @@
 /**
  * GET /api/geo/locate against a bare Fastify route running the same PostGIS query on the
- * same database, measured with autocannon in the same run. The two are interleaved over
- * several rounds and the medians compared, so drift on a shared machine hits both alike.
+ * same database, measured with autocannon in the same run: interleaved rounds, compared
+ * pair by pair (harness, compareRounds).
  * Target: the platform reaches at least 70% of the bare route's requests per second.
  */
-import { load, median, printResult, ROUNDS, startServers } from './harness';
+import { compareRounds, load, printResult, startServers, type LoadResult } from './harness';
 
 const CONNECTIONS = 10;
 const TARGET = 0.7;
@@ -22,7 +22,7 @@ const POINTS: Array<[number, number]> = [
   [21.0798, 106.4886],
 ];
 
-function run(url: (lat: number, lon: number) => string, seconds?: number): Promise<number> {
+function run(url: (lat: number, lon: number) => string, seconds?: number): Promise<LoadResult> {
   let i = 0;
   return load({
     url: url(POINTS[0]![0], POINTS[0]![1]),
@@ -33,7 +33,7 @@ function run(url: (lat: number, lon: number) => string, seconds?: number): Promi
       const target = new URL(url(lat, lon));
       return { path: target.pathname + target.search };
     },
-  }).then((result) => result.rps);
+  });
 }
 
 const servers = await startServers<{ platform: number; bare: number }>('geo-locate.servers.ts');
@@ -44,20 +44,15 @@ const bareUrl = (lat: number, lon: number) =>
   `http://127.0.0.1:${ports.bare}/locate?lat=${lat}&lon=${lon}`;
 
 try {
-  // Warm both paths (query plans, JIT) before measuring.
-  await run(bareUrl, 2);
-  await run(platformUrl, 2);
-  const platform: number[] = [];
-  const bare: number[] = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    bare.push(await run(bareUrl));
-    platform.push(await run(platformUrl));
-  }
-  const ratio = median(platform) / median(bare);
+  const { ratio, platformRps, bareRps } = await compareRounds({
+    warmUpSeconds: 2,
+    bare: (seconds) => run(bareUrl, seconds),
+    platform: (seconds) => run(platformUrl, seconds),
+  });
   printResult({
     bench: 'geo-locate',
-    platformRps: Math.round(median(platform)),
-    bareRps: Math.round(median(bare)),
+    platformRps: Math.round(platformRps),
+    bareRps: Math.round(bareRps),
     ratio: Number(ratio.toFixed(3)),
     target: TARGET,
     pass: ratio >= TARGET,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { percentile } from './percentile';
 
-export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
 export const databaseLabel = () => (process.env.BENCH_DATABASE_URL ? 'postgresql' : 'pglite');
@@ -136,6 +136,46 @@ export function load(options: LoadOptions): Promise<LoadResult> {
     });
     instance.on('error', reject);
   });
+}
+
+export interface Comparison {
+  platform: LoadResult[];
+  bare: LoadResult[];
+  /** The median of the rounds' ratios, platform rate over bare rate. */
+  ratio: number;
+  platformRps: number;
+  bareRps: number;
+}
+
+/**
+ * Warms both up, then measures the bare baseline and the platform in alternation, ROUNDS
+ * pairs, and compares them pair by pair: each round's ratio is the platform's rate over the
+ * bare route's rate measured seconds before it, and the result is the median of those
+ * ratios. The machine is shared and its speed drifts within a run; the two runs of a pair
+ * see nearly the same machine, so the drift cancels out of each ratio, where the medians of
+ * the two sides would be taken at different moments.
+ */
+export async function compareRounds(options: {
+  warmUpSeconds: number;
+  bare: (seconds?: number) => Promise<LoadResult>;
+  platform: (seconds?: number) => Promise<LoadResult>;
+}): Promise<Comparison> {
+  // Query plans, caches and the JIT settle before anything is measured.
+  await options.bare(options.warmUpSeconds);
+  await options.platform(options.warmUpSeconds);
+  const bare: LoadResult[] = [];
+  const platform: LoadResult[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    bare.push(await options.bare());
+    platform.push(await options.platform());
+  }
+  return {
+    bare,
+    platform,
+    ratio: median(platform.map((result, round) => result.rps / bare[round]!.rps)),
+    platformRps: median(platform.map((result) => result.rps)),
+    bareRps: median(bare.map((result) => result.rps)),
+  };
 }
 
 export const median = (values: readonly number[]) =>

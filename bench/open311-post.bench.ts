@@ -2,7 +2,7 @@
  * POST /open311/v2/requests.json (api key, validation, commune located from the point,
  * routing, deadline on the working calendar, reporter, history, audit, outbox, and an
  * Idempotency-Key on every request) against a bare Fastify + pg route doing one plain
- * INSERT of the same row. Interleaved rounds, medians compared.
+ * INSERT of the same row. Interleaved rounds, compared pair by pair (harness, compareRounds).
  * Target: at least 40% of the bare route's requests per second, on PostgreSQL.
  *
  * On PGlite the figure is printed but judged against nothing: the database runs inside the
@@ -11,7 +11,7 @@
  * "pg route", a server reached over a connection, as in production.
  */
 import { randomUUID } from 'node:crypto';
-import { load, median, printResult, ROUNDS, startServers } from './harness';
+import { compareRounds, load, median, printResult, startServers } from './harness';
 
 const CONNECTIONS = 10;
 const onPostgres = Boolean(process.env.BENCH_DATABASE_URL);
@@ -62,17 +62,11 @@ const run = (port: number, path: string, seconds?: number) =>
   });
 
 try {
-  await run(barePort, '/requests', 2);
-  await run(platformPort, '/open311/v2/requests.json', 2);
-  const platform = [];
-  const bare = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    bare.push(await run(barePort, '/requests'));
-    platform.push(await run(platformPort, '/open311/v2/requests.json'));
-  }
-  const platformRps = median(platform.map((r) => r.rps));
-  const bareRps = median(bare.map((r) => r.rps));
-  const ratio = platformRps / bareRps;
+  const { platform, ratio, platformRps, bareRps } = await compareRounds({
+    warmUpSeconds: 3,
+    bare: (seconds) => run(barePort, '/requests', seconds),
+    platform: (seconds) => run(platformPort, '/open311/v2/requests.json', seconds),
+  });
   printResult({
     bench: 'open311-post',
     connections: CONNECTIONS,

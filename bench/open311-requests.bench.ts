@@ -1,8 +1,8 @@
 /**
  * GET /open311/v2/requests.json on a million reports: a 90-day window, one service, 50 per
  * page, at 100 concurrent connections, against a bare Fastify + pg route running the
- * equivalent single SQL statement on the same data. The two are interleaved over several
- * rounds and the medians compared, so drift on a shared machine hits both alike.
+ * equivalent single SQL statement on the same data. Interleaved rounds, compared pair by
+ * pair (harness, compareRounds).
  * Targets: at least 40% of the bare route's requests per second; p95 under 50 ms.
  *
  * Latency is measured twice. Flat out (each of the 100 connections sends its next request
@@ -16,7 +16,7 @@
  * PostgreSQL only (BENCH_DATABASE_URL): the embedded database serves a bare-machine start,
  * not a million reports under load; on it the benchmark says so and measures nothing.
  */
-import { load, median, printResult, ROUNDS, SECONDS, startServers } from './harness';
+import { compareRounds, load, median, printResult, ROUNDS, SECONDS, startServers } from './harness';
 import { pacedLoad } from './paced-load';
 
 const CONNECTIONS = 100;
@@ -102,18 +102,11 @@ const runBare = (seconds?: number) =>
   load({ url: bareUrl, connections: CONNECTIONS, seconds, next: requestPaths('/requests', names) });
 
 try {
-  // Warm both paths (query plans, caches, JIT) before measuring.
-  await runBare(3);
-  await runPlatform(3);
-  const platform = [];
-  const bare = [];
-  for (let round = 0; round < ROUNDS; round += 1) {
-    bare.push(await runBare());
-    platform.push(await runPlatform());
-  }
-  const platformRps = median(platform.map((r) => r.rps));
-  const bareRps = median(bare.map((r) => r.rps));
-  const ratio = platformRps / bareRps;
+  const { platform, bare, ratio, platformRps, bareRps } = await compareRounds({
+    warmUpSeconds: 3,
+    bare: runBare,
+    platform: runPlatform,
+  });
   const halfLoad = Math.max(1, Math.round(platformRps / 2));
   const paced = [];
   for (let round = 0; round < ROUNDS; round += 1) paced.push(await pacePlatform(halfLoad));

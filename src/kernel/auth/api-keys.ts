@@ -5,7 +5,8 @@
  * bits, which no dictionary holds. A key belongs to an agency, and its scopes are
  * permissions within that agency's subtree.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
+import { sha256Hex } from '../crypto/sha256';
 import type { AuthDb } from './auth-db';
 import type { Principal } from './principal';
 
@@ -15,7 +16,7 @@ const KEY_PATTERN = /^(tsk_[A-Za-z0-9]{8})_[A-Za-z0-9_-]{43}$/;
 const TOUCH_INTERVAL_MS = 60_000;
 
 export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  return sha256Hex(key);
 }
 
 export function generateApiKey(): { prefix: string; key: string } {

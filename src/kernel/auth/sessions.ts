@@ -6,7 +6,8 @@
  * Rotation (at sign-in and after the second factor) issues a new token and revokes the old
  * one, so a token planted before sign-in is worthless after it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '../crypto/sha256';
 import type { Config } from '../config/config';
 import type { UserType } from './auth.tables';
 import type { AuthDb } from './auth-db';
@@ -19,7 +20,7 @@ export function newSessionToken(): string {
 }
 
 export function sessionIdOf(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256Hex(token);
 }
 
 export interface NewSession {

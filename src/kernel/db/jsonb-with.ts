@@ -4,7 +4,7 @@
  * routed to by the statement that files it (kernel/db/statement-batch, `with`).
  */
 import { CompiledQuery } from 'kysely';
-import { shiftPlaceholders } from './statement-batch';
+import { shiftedText } from './placeholders';
 
 export function jsonbWith(
   value: Record<string, unknown>,
@@ -16,7 +16,7 @@ export function jsonbWith(
     parameters.push(key);
     // Keys go as text parameters: jsonb_build_object takes "any", which a bare one is not.
     const keyText = `$${parameters.length}::text`;
-    pairs.push(`${keyText}, ${shiftPlaceholders(expression.sql, parameters.length)}`);
+    pairs.push(`${keyText}, ${shiftedText(expression.sql, parameters.length)}`);
     parameters.push(...expression.parameters);
   }
   const text =

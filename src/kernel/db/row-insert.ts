@@ -12,7 +12,8 @@
  */
 import { CompiledQuery, type Insertable, type Kysely, type RawBuilder } from 'kysely';
 import { isCompiledQuery, isRawBuilder } from './compilable';
-import { shiftPlaceholders } from './statement-batch';
+import { shiftedText } from './placeholders';
+import { SequenceMemo, type Token } from './sequence-memo';
 
 /** SQL standing for a value inside another statement. */
 export type SqlValue = CompiledQuery | RawBuilder<unknown>;
@@ -21,23 +22,16 @@ export type RowValues<Table> = {
   [Column in keyof Insertable<Table>]: Insertable<Table>[Column] | SqlValue;
 };
 
-/** `insert into "table" ("a", "b") values (`, per table and column list, as Kysely writes it. */
-const heads = new Map<string, string>();
-
 export function snakeCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 }
 
-function headOf(table: string, columns: readonly string[]): string {
-  const key = `${table}:${columns.join(',')}`;
-  let head = heads.get(key);
-  if (head === undefined) {
-    const names = columns.map((column) => `"${snakeCase(column)}"`).join(', ');
-    head = `insert into "${snakeCase(table)}" (${names}) values (`;
-    heads.set(key, head);
-  }
-  return head;
-}
+/**
+ * An INSERT's text by its table, suffix and columns, each column followed by PLAIN or by its
+ * SQL value's text and parameter count (sequence-memo): the text is written once per shape.
+ */
+const texts = new SequenceMemo<string>();
+const PLAIN = -1;
 
 /**
  * One row of a table of `db`'s schema. `suffix` follows the VALUES list as written, e.g.
@@ -71,24 +65,47 @@ function insertOf(
   suffix: string,
   db: Kysely<any> | null,
 ): CompiledQuery {
-  const columns: string[] = [];
-  const values: string[] = [];
+  const shape: Token[] = [table, suffix];
   const parameters: unknown[] = [];
   for (const column in row) {
     const value = row[column];
     if (value === undefined) continue;
-    columns.push(column);
     const sqlValue = compiledValue(value, db);
     if (sqlValue) {
-      values.push(shiftPlaceholders(sqlValue.sql, parameters.length));
+      shape.push(column, sqlValue.sql, sqlValue.parameters.length);
       parameters.push(...sqlValue.parameters);
     } else {
+      shape.push(column, PLAIN);
       parameters.push(value);
-      values.push(`$${parameters.length}`);
     }
   }
-  const text = `${headOf(table, columns)}${values.join(', ')})${suffix ? ` ${suffix}` : ''}`;
-  return CompiledQuery.raw(text, parameters);
+  return CompiledQuery.raw(
+    texts.get(shape, () => insertText(shape)),
+    parameters,
+  );
+}
+
+/** The text of an insert from its shape (see `texts`). */
+function insertText(shape: readonly Token[]): string {
+  const [table, suffix] = shape as [string, string];
+  const names: string[] = [];
+  const values: string[] = [];
+  let count = 0;
+  for (let i = 2; i < shape.length;) {
+    names.push(`"${snakeCase(shape[i] as string)}"`);
+    const next = shape[i + 1]!;
+    if (next === PLAIN) {
+      count += 1;
+      values.push(`$${count}`);
+      i += 2;
+    } else {
+      values.push(shiftedText(next as string, count));
+      count += shape[i + 2] as number;
+      i += 3;
+    }
+  }
+  const head = `insert into "${snakeCase(table)}" (${names.join(', ')}) values (`;
+  return `${head}${values.join(', ')})${suffix ? ` ${suffix}` : ''}`;
 }
 
 /** The value as compiled SQL when it is SQL, else null (a plain value). */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/harness';
-import { shiftPlaceholders, StatementBatch } from './statement-batch';
+import { shiftPlaceholders } from './placeholders';
+import { StatementBatch } from './statement-batch';
 
 describe('shiftPlaceholders', () => {
   it('renumbers placeholders and leaves quoted text alone', () => {

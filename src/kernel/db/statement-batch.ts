@@ -17,6 +17,15 @@
  */
 import { CompiledQuery, type Kysely } from 'kysely';
 import { compileWith, type Compilable } from './compilable';
+import { shiftedText } from './placeholders';
+import { SequenceMemo, type Token } from './sequence-memo';
+
+/** A batch's text by its clauses' names, texts and parameter counts (sequence-memo). */
+const texts = new SequenceMemo<string>();
+// Markers between the parts of the sequence; never a clause name, a text or a count.
+const STATEMENTS = -1;
+const RESULT = -2;
+const NO_RESULT = -3;
 
 export class StatementBatch {
   private readonly reads: Array<{ name: string; query: CompiledQuery }> = [];
@@ -55,19 +64,38 @@ export class StatementBatch {
 
   /** The whole batch as one statement. */
   compile(): CompiledQuery {
+    const tokens: Token[] = [];
     const parameters: unknown[] = [];
-    const append = (query: CompiledQuery) => {
-      const text = shiftedText(query.sql, parameters.length);
+    for (const { name, query } of this.reads) {
+      tokens.push(name, query.sql, query.parameters.length);
       parameters.push(...query.parameters);
+    }
+    tokens.push(STATEMENTS);
+    for (const statement of this.statements) {
+      tokens.push(statement.sql, statement.parameters.length);
+      parameters.push(...statement.parameters);
+    }
+    tokens.push(RESULT, this.result?.sql ?? NO_RESULT);
+    if (this.result) parameters.push(...this.result.parameters);
+    return CompiledQuery.raw(
+      texts.get(tokens, () => this.text()),
+      parameters,
+    );
+  }
+
+  private text(): string {
+    let count = 0;
+    const place = (query: CompiledQuery) => {
+      const text = shiftedText(query.sql, count);
+      count += query.parameters.length;
       return text;
     };
     const clauses = [
-      ...this.reads.map(({ name, query }) => `${name} AS (${append(query)})`),
-      ...this.statements.map((statement, index) => `s${index + 1} AS (${append(statement)})`),
+      ...this.reads.map(({ name, query }) => `${name} AS (${place(query)})`),
+      ...this.statements.map((statement, index) => `s${index + 1} AS (${place(statement)})`),
     ];
-    const select = this.result ? append(this.result) : 'SELECT 1';
-    const text = clauses.length > 0 ? `WITH ${clauses.join(',\n')}\n${select}` : select;
-    return CompiledQuery.raw(text, parameters);
+    const select = this.result ? place(this.result) : 'SELECT 1';
+    return clauses.length > 0 ? `WITH ${clauses.join(',\n')}\n${select}` : select;
   }
 
   /**
@@ -79,42 +107,4 @@ export class StatementBatch {
     const { rows } = await executor.executeQuery<Row>(this.compile());
     return this.result ? rows : [];
   }
-}
-
-/**
- * The texts of a batch's statements and their places in it repeat from one request to the
- * next (the same INSERTs, in the same order), so their shifted forms are kept. Bounded, as
- * texts could vary without end (an IN list of every length): past the bound it starts over.
- */
-const shifted = new Map<string, Map<number, string>>();
-const SHIFTED_TEXTS_KEPT = 2000;
-
-function shiftedText(text: string, offset: number): string {
-  if (offset === 0) return text;
-  let byOffset = shifted.get(text);
-  if (!byOffset) {
-    if (shifted.size >= SHIFTED_TEXTS_KEPT) shifted.clear();
-    byOffset = new Map();
-    shifted.set(text, byOffset);
-  }
-  let result = byOffset.get(offset);
-  if (result === undefined) {
-    result = shiftPlaceholders(text, offset);
-    byOffset.set(offset, result);
-  }
-  return result;
-}
-
-const QUOTED_OR_PLACEHOLDER = /'(?:[^']|'')*'|"(?:[^"]|"")*"|\$([0-9]+)/g;
-
-/**
- * `$n` → `$(n + offset)`, outside quoted strings and identifiers (which never hold a
- * placeholder in compiled SQL, but may hold a `$`). One regular expression over the text:
- * quoted parts match whole (a doubled quote inside is an escape) and are kept as they are.
- */
-export function shiftPlaceholders(text: string, offset: number): string {
-  if (offset === 0) return text;
-  return text.replace(QUOTED_OR_PLACEHOLDER, (match, digits: string | undefined) =>
-    digits === undefined ? match : `$${Number(digits) + offset}`,
-  );
 }

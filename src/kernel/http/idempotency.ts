@@ -16,10 +16,10 @@
  * arrives while the first is writing waits for it and gets its answer rather than a 409.
  * This saves the claim's round trip on every request.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql, type CompiledQuery, type RawBuilder } from 'kysely';
 import { plainInsert } from '../db/row-insert';
+import { sha256Hex } from '../crypto/sha256';
 import type { Api } from './api';
 import type { AppContext } from '../context';
 import { httpErrors } from '../errors/common.errors';
@@ -149,18 +149,10 @@ function isKeyTaken(error: unknown): boolean {
 }
 
 export function requestFingerprint(request: FastifyRequest): string {
-  return (
-    createHash('sha256')
-      .update(request.method)
-      .update('\n')
-      .update(request.url)
-      .update('\n')
-      .update(canonicalJson(request.body))
-      // A streamed body (a multipart upload) is not in request.body; its length and type
-      // at least tell two different uploads apart.
-      .update(request.body === undefined ? `\n${request.headers['content-length'] ?? ''}` : '')
-      .digest('hex')
-  );
+  // A streamed body (a multipart upload) is not in request.body; its length at least tells
+  // two different uploads apart.
+  const streamed = request.body === undefined ? `\n${request.headers['content-length'] ?? ''}` : '';
+  return sha256Hex(`${request.method}\n${request.url}\n${canonicalJson(request.body)}${streamed}`);
 }
 
 /** JSON with object keys sorted, so `{a,b}` and `{b,a}` are the same request. */
@@ -187,9 +179,7 @@ export async function registerIdempotency(app: Api, ctx: AppContext): Promise<vo
     const principal = request.principal
       ? `${request.principal.kind}:${request.principal.id}`
       : 'anonymous';
-    const scopeKey = createHash('sha256')
-      .update(`${principal}\n${request.routeOptions.url ?? request.url}\n${header}`)
-      .digest('hex');
+    const scopeKey = sha256Hex(`${principal}\n${request.routeOptions.url ?? request.url}\n${header}`);
     const requestHash = requestFingerprint(request);
     if (request.routeOptions.config.idempotency === 'in-write') {
       request.idempotencyScope = scopeKey;

@@ -20,6 +20,7 @@ import {
   type NotifyDb,
 } from './notify.queries';
 import {
+  checkVariables,
   DEFAULT_LOCALE,
   findTemplate,
   MissingVariableError,
@@ -99,7 +100,7 @@ function notificationRow<V extends string>(notification: NewNotification<V>) {
   if (!valid) throw new Error(`invalid ${notification.channel} recipient ${maskRecipient(to)}`);
   const locale = notification.locale ?? DEFAULT_LOCALE;
   const variables: Record<string, string> = { ...notification.variables };
-  renderTemplate(notification.template, locale, variables);
+  checkVariables(notification.template, variables);
   return {
     channel: notification.channel,
     recipient: to,

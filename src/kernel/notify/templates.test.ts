@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defineTemplate, escapeHtml, MissingVariableError, renderTemplate } from './templates';
+import {
+  checkVariables,
+  defineTemplate,
+  escapeHtml,
+  MissingVariableError,
+  renderTemplate,
+} from './templates';
 import { accountCreatedTemplate, genericNoticeTemplate } from './kernel-templates';
 import { maskIn, maskRecipient } from './mask';
 
@@ -47,6 +53,15 @@ describe('notification templates', () => {
     expect(() => renderTemplate(genericNoticeTemplate, 'vi', partial)).toThrow(
       MissingVariableError,
     );
+  });
+
+  it('checks a message before it is queued: every variable the template places is given', () => {
+    expect(() => checkVariables(genericNoticeTemplate, { title: 'Tiêu đề' })).toThrow(
+      /needs the variable "message"/,
+    );
+    expect(() =>
+      checkVariables(genericNoticeTemplate, { title: 'Tiêu đề', message: 'Nội dung' }),
+    ).not.toThrow();
   });
 
   it('refuses a translation that forgets a variable, and duplicate names', () => {

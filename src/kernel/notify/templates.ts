@@ -101,6 +101,19 @@ function interpolate(
   });
 }
 
+/**
+ * Throws MissingVariableError unless every variable the template places is given, as
+ * rendering it would (both languages place the same variables; defineTemplate checks).
+ */
+export function checkVariables(
+  template: Template,
+  variables: Readonly<Record<string, string>>,
+): void {
+  for (const name of template.variables) {
+    if (typeof variables[name] !== 'string') throw new MissingVariableError(template.name, name);
+  }
+}
+
 /** Renders the template in the recipient's language (Vietnamese unless told otherwise). */
 export function renderTemplate(
   template: Template,

@@ -4,7 +4,7 @@
  * agency, the category's deadline runs on the working calendar, and the reporter receives a
  * tracking code and a secret that proves, without an account, that they filed it.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { CompiledQuery, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../kernel/context';
 import type { Principal } from '../../kernel/auth';
@@ -13,6 +13,7 @@ import { loadWorkingCalendar } from '../../kernel/calendar';
 import { attachFile } from '../../kernel/storage/storage.service';
 import { queueNotificationInBatch } from '../../kernel/notify/notify.service';
 import { StatementBatch } from '../../kernel/db/statement-batch';
+import { randomToken } from '../../kernel/crypto/random-token';
 import { rowInsert } from '../../kernel/db/row-insert';
 import type { Locale } from '../../kernel/notify/templates';
 import { httpErrors } from '../../kernel/errors/common.errors';
@@ -191,7 +192,7 @@ async function fileUnder(
   const calendar = await loadWorkingCalendar(ctx.db, ctx.config);
   const submittedAt = ctx.clock.now();
   const deadlineAt = deadlineFrom(calendar, found, submittedAt);
-  const secret = randomBytes(24).toString('base64url');
+  const secret = randomToken(24);
   const id = randomUUID();
   const locale: Locale = input.locale ?? 'vi';
   const actor: Actor = {

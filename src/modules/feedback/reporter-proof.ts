@@ -3,7 +3,8 @@
  * submission (kept on the phone for people without an account), or they are signed in as
  * the account that filed it.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../../kernel/crypto/sha256';
 import type { Principal } from '../../kernel/auth';
 import type { FeedbackDb } from './feedback-db';
 import { findReporter } from './report.queries';
@@ -15,7 +16,7 @@ export interface ReporterClaim {
 }
 
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return sha256Hex(secret);
 }
 
 function sameHash(a: string, b: string): boolean {

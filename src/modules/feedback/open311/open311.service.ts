@@ -5,11 +5,11 @@
  * office's status update becomes a workflow action (actOnReport). Shapes on the wire are
  * the format layer's (open311-*.ts); nothing here reads the reporter's personal data.
  */
-import { randomBytes } from 'node:crypto';
 import type { CompiledQuery, RawBuilder } from 'kysely';
 import type { AppContext } from '../../../kernel/context';
 import type { Principal } from '../../../kernel/auth';
 import { resolveApiKey } from '../../../kernel/auth/api-keys';
+import { randomToken } from '../../../kernel/crypto/random-token';
 import { AppError } from '../../../kernel/errors/app-error';
 import { feedbackDb } from '../feedback-db';
 import { activeCategories, activeCategory } from '../category.queries';
@@ -177,7 +177,7 @@ export async function submitServiceRequest(
     .map((part) => part?.trim())
     .filter(Boolean)
     .join(' ');
-  const token = randomBytes(18).toString('base64url');
+  const token = randomToken(18);
   const submitted = await submitReport(
     ctx,
     {
