@@ -245,7 +245,14 @@ async function fileUnder(
       }),
     );
     if (contact.userId || contact.email) {
-      batch.add(followerInsert(db, id, { userId: contact.userId, email: contact.email, locale }));
+      batch.add(
+        followerInsert(
+          db,
+          id,
+          { userId: contact.userId, email: contact.email, locale },
+          { newReport: true },
+        ),
+      );
     }
     for (const [position, file] of media.entries()) {
       batch.add(

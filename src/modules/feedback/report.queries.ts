@@ -174,21 +174,20 @@ export interface NewFollower {
 
 /**
  * The INSERT of a follower, a no-op for one already following (under the same account or
- * e-mail), for a batch or on its own.
+ * e-mail), for a batch or on its own. The first follower of a report filed by the same
+ * statement (`newReport`) cannot be following already: a plain insert, which costs the
+ * database less than ON CONFLICT's speculative one.
  */
 export function followerInsert(
   db: FeedbackDb,
   reportId: string,
   follower: NewFollower,
+  { newReport = false }: { newReport?: boolean } = {},
 ): CompiledQuery {
-  return rowInsert(
-    db,
-    'feedbackFollower',
-    { reportId, ...follower },
-    follower.userId
-      ? 'ON CONFLICT (report_id, user_id) WHERE user_id IS NOT NULL DO NOTHING'
-      : 'ON CONFLICT (report_id, email) WHERE email IS NOT NULL DO NOTHING',
-  );
+  const onConflict = follower.userId
+    ? 'ON CONFLICT (report_id, user_id) WHERE user_id IS NOT NULL DO NOTHING'
+    : 'ON CONFLICT (report_id, email) WHERE email IS NOT NULL DO NOTHING';
+  return rowInsert(db, 'feedbackFollower', { reportId, ...follower }, newReport ? '' : onConflict);
 }
 
 /** Followers of a report with the e-mail to write to (an account's, or the one given). */
