@@ -11,7 +11,7 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app';
 import { manifests } from '../src/parts';
-import { feedbackDb, reportMapFeed } from '../src/modules/feedback';
+import { feedbackDb, reportMapFeedJson } from '../src/modules/feedback';
 import { announcePorts } from './harness';
 import { openBenchDatabase } from './reports-database';
 
@@ -88,7 +88,11 @@ bare.get('/maplibre/:file', async (request, reply) => {
     .type(file.endsWith('.mjs') ? 'text/javascript' : 'text/css')
     .send(fs.readFileSync(path.join(MAPLIBRE_DIR, file)));
 });
-bare.get('/feed', async () => reportMapFeed(feedbackDb(ctx), { status: 'open' }, ctx.clock.now()));
+bare.get('/feed', async (_request, reply) =>
+  reply
+    .type('application/json; charset=utf-8')
+    .send(await reportMapFeedJson(feedbackDb(ctx), { status: 'open' }, ctx.clock.now())),
+);
 await bare.listen({ host: '127.0.0.1', port: 0 });
 
 const portOf = (server: typeof bare.server) => (server.address() as { port: number }).port;

@@ -60,4 +60,4 @@ export { newTrackingCode, normaliseTrackingCode } from './tracking-code';
 export { communeCommitteeSql, responsibleAgencySql, responsibleAgencyId } from './routing';
 // The map feed's query, for the benchmark's bare baseline (bench/feedback-map.servers.ts).
 export { feedbackDb } from './feedback-db';
-export { reportMapFeed } from './report-map.queries';
+export { reportMapFeedJson } from './report-map.queries';

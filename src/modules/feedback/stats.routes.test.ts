@@ -4,6 +4,7 @@
  * whose instants are set by hand so that every expected number can be worked out below.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Value } from 'typebox/value';
 import { createTestApp, type TestApp } from '../../../test/support/harness';
 import { ManualClock } from '../../kernel/clock';
 import { browser, createTestUser, signInStaff } from '../../kernel/auth/testing';
@@ -16,6 +17,7 @@ import {
   TOURISM,
   loadFeedbackFixtures,
 } from './feedback.test-support';
+import { MapFeed } from './stats.schemas';
 
 const HONG_GAI_COMMITTEE = '000.00.36.H49';
 const HA_LONG_WARD = '06688';
@@ -97,7 +99,11 @@ describe('report statistics API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=30');
     expect(res.body).not.toContain(REPORTER.email);
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     const body = res.json();
+    // The feed's text is written by hand (reportMapFeedJson): it must be what the API
+    // documents, GeoJSON included.
+    expect([...Value.Errors(MapFeed, body)]).toEqual([]);
     const byName = new Map(Object.entries(filed).map(([name, f]) => [f.trackingCode, name]));
     return {
       body,

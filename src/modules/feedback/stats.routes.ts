@@ -11,7 +11,7 @@ import { httpErrors } from '../../kernel/errors/common.errors';
 import { feedbackDb } from './feedback-db';
 import { ProblemResponse as Problem } from './feedback.schemas';
 import { feedbackOpsKpis } from './feedback-ops.queries';
-import { MAP_POINT_CAP, reportMapFeed } from './report-map.queries';
+import { MAP_POINT_CAP, reportMapFeedJson } from './report-map.queries';
 import { agencyScorecard } from './scorecard.queries';
 import { FeedbackOpsKpis, MapFeed, MapQuery, Scorecard, ScorecardQuery } from './stats.schemas';
 
@@ -70,7 +70,7 @@ export async function statsRoutes(app: Api, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const { status, categoryCode, communeCode, from, to } = request.query;
-      const feed = await reportMapFeed(
+      const feed = await reportMapFeedJson(
         feedbackDb(ctx),
         {
           status,
@@ -81,8 +81,13 @@ export async function statsRoutes(app: Api, ctx: AppContext): Promise<void> {
         },
         ctx.clock.now(),
       );
-      void reply.header('Cache-Control', 'public, max-age=30');
-      return feed;
+      // Already JSON text (reportMapFeedJson): sent as it is, not serialized again.
+      return reply
+        .header('Cache-Control', 'public, max-age=30')
+        .type('application/json; charset=utf-8')
+        // The typed reply expects the object the schema describes (kept for the API's
+        // documentation and client); a string is sent by Fastify without serialization.
+        .send(feed as unknown as MapFeed);
     },
   );
 
