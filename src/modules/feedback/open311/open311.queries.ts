@@ -30,6 +30,8 @@ export interface RequestRow {
   agencyNameEn: string | null;
   /** The first photo the public may see (media_url), or null. */
   firstPhotoId: string | null;
+  /** The latest public message of the agency (status_notes), or null. */
+  statusNotes: string | null;
 }
 
 export interface RequestQuery {
@@ -77,6 +79,14 @@ export async function findRequests(
         WHERE m.report_id = r.id AND m.kind = 'report' AND NOT m.hidden
         ORDER BY m.position LIMIT 1
       )`.as('firstPhotoId'),
+      // Likewise the latest public message (status_notes): one probe of the report's
+      // history per row, where a second query for the whole page's history cost every
+      // request a round trip and a timestamp to parse per event.
+      sql<string | null>`(
+        SELECT h.message FROM feedback_history h
+        WHERE h.report_id = r.id AND h.visibility = 'public' AND h.message ~ '\\S'
+        ORDER BY h.at DESC, h.id DESC LIMIT 1
+      )`.as('statusNotes'),
     ])
     .orderBy('r.submittedAt', 'desc')
     .orderBy('r.id')

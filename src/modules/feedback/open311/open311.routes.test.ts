@@ -409,6 +409,10 @@ describe('Open311 GeoReport v2 server', () => {
 
     const one = (await get(`requests/${first}.json`)).json()[0];
     expect(one).toMatchObject({ status: 'closed', status_notes: 'Đã thay ba bóng đèn.' });
+    // The list, without extensions, carries the same latest public message and no notes.
+    const listed = (await get(`requests.json?service_request_id=${first}`)).json()[0];
+    expect(listed).toMatchObject({ status: 'closed', status_notes: 'Đã thay ba bóng đèn.' });
+    expect(listed.notes).toBeUndefined();
     expect(one.notes.map((n: { type: string }) => n.type)).toEqual([
       'submitted',
       'started',

@@ -37,6 +37,7 @@ import {
   findUpdates,
   latestHistoryId,
   publicHistoryOf,
+  type PublicHistoryRow,
   servicesChangedAt,
   trackingCodeOfToken,
 } from './open311.queries';
@@ -319,21 +320,29 @@ async function serviceRequests(
 ): Promise<ServiceRequest[]> {
   const db = feedbackDb(ctx);
   const rows = await findRequests(db, query, ctx.clock.now());
-  const ids = rows.map((row) => row.id);
-  const history = await publicHistoryOf(db, ids);
+  // The whole public history only for `notes` (extensions); status_notes comes with the rows.
+  const history = new Map<string, PublicHistoryRow[]>();
+  if (options.extensions) {
+    for (const event of await publicHistoryOf(
+      db,
+      rows.map((row) => row.id),
+    )) {
+      const own = history.get(event.reportId);
+      if (own) own.push(event);
+      else history.set(event.reportId, [event]);
+    }
+  }
   const base = ctx.config.publicUrl.replace(/\/+$/, '');
   const en = options.locale === 'en';
   return rows.map((row) => {
-    const own = history.filter((event) => event.reportId === row.id);
-    const notes = own.filter((event) => event.message.trim() !== '');
     const photo = row.firstPhotoId;
     return toServiceRequest(
       {
         ...row,
         agencyName: en && row.agencyNameEn ? row.agencyNameEn : row.agencyName,
-        statusNotes: notes.at(-1)?.message ?? null,
+        statusNotes: row.statusNotes,
         mediaUrls: photo ? [`${base}${mediaUrl(photo)}`] : [],
-        history: own,
+        history: history.get(row.id) ?? [],
       },
       options,
     );
