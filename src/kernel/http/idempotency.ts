@@ -179,7 +179,9 @@ export async function registerIdempotency(app: Api, ctx: AppContext): Promise<vo
     const principal = request.principal
       ? `${request.principal.kind}:${request.principal.id}`
       : 'anonymous';
-    const scopeKey = sha256Hex(`${principal}\n${request.routeOptions.url ?? request.url}\n${header}`);
+    const scopeKey = sha256Hex(
+      `${principal}\n${request.routeOptions.url ?? request.url}\n${header}`,
+    );
     const requestHash = requestFingerprint(request);
     if (request.routeOptions.config.idempotency === 'in-write') {
       request.idempotencyScope = scopeKey;

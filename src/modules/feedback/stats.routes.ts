@@ -82,12 +82,14 @@ export async function statsRoutes(app: Api, ctx: AppContext): Promise<void> {
         ctx.clock.now(),
       );
       // Already JSON text (reportMapFeedJson): sent as it is, not serialized again.
-      return reply
-        .header('Cache-Control', 'public, max-age=30')
-        .type('application/json; charset=utf-8')
-        // The typed reply expects the object the schema describes (kept for the API's
-        // documentation and client); a string is sent by Fastify without serialization.
-        .send(feed as unknown as MapFeed);
+      return (
+        reply
+          .header('Cache-Control', 'public, max-age=30')
+          .type('application/json; charset=utf-8')
+          // The typed reply expects the object the schema describes (kept for the API's
+          // documentation and client); a string is sent by Fastify without serialization.
+          .send(feed as unknown as MapFeed)
+      );
     },
   );
 
