@@ -5,7 +5,8 @@
  * bits, which no dictionary holds. A key belongs to an agency, and its scopes are
  * permissions within that agency's subtree.
  */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import { randomToken } from '../crypto/random-token';
 import { sha256Hex } from '../crypto/sha256';
 import type { AuthDb } from './auth-db';
 import type { Principal } from './principal';
@@ -23,7 +24,7 @@ export function generateApiKey(): { prefix: string; key: string } {
   let id = '';
   for (let i = 0; i < 8; i += 1) id += PREFIX_ALPHABET[randomInt(PREFIX_ALPHABET.length)];
   const prefix = `tsk_${id}`;
-  return { prefix, key: `${prefix}_${randomBytes(32).toString('base64url')}` };
+  return { prefix, key: `${prefix}_${randomToken(32)}` };
 }
 
 /**

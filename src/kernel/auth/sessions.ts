@@ -6,7 +6,7 @@
  * Rotation (at sign-in and after the second factor) issues a new token and revokes the old
  * one, so a token planted before sign-in is worthless after it.
  */
-import { randomBytes } from 'node:crypto';
+import { randomToken } from '../crypto/random-token';
 import { sha256Hex } from '../crypto/sha256';
 import type { Config } from '../config/config';
 import type { UserType } from './auth.tables';
@@ -16,7 +16,7 @@ import type { AuthDb } from './auth-db';
 const TOUCH_INTERVAL_MS = 60_000;
 
 export function newSessionToken(): string {
-  return randomBytes(32).toString('base64url');
+  return randomToken(32);
 }
 
 export function sessionIdOf(token: string): string {

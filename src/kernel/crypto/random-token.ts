@@ -1,5 +1,5 @@
 /**
- * Random tokens (reporter secrets, Open311 tokens, API keys) drawn from a pool of random
+ * Random tokens (session tokens, API keys, reporter secrets, Open311 tokens) drawn from a pool of random
  * bytes filled a few kilobytes at a time. Each `randomBytes` call asks OpenSSL's generator
  * afresh, and OpenSSL checks on every call whether the process has forked, which is a
  * system call: on a virtual machine that traps system calls, two small tokens per filed

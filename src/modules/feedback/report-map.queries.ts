@@ -51,11 +51,11 @@ function epochMs(column: string) {
 }
 
 /**
- * The feed as the JSON text of a MapFeed, written feature by feature. Ten thousand points
- * built as objects and then serialized cost the server a fifth of a second of one thread,
- * during which the map page's own scripts, downloading side by side with the feed, waited
- * for it; writing the text directly costs a fraction of that. stats.routes.test.ts checks
- * the text against the MapFeed schema.
+ * The feed as the JSON text of a MapFeed, written feature by feature rather than built as
+ * ten thousand objects for the response serializer to walk again: the server's thread,
+ * which also serves the map page's scripts downloading beside the feed, is busy for less
+ * time (most of the feed's time is the database's sort and aggregate). stats.routes.test.ts
+ * checks the text against the MapFeed schema.
  */
 export async function reportMapFeedJson(
   db: FeedbackDb,

@@ -321,16 +321,17 @@ async function serviceRequests(
   const db = feedbackDb(ctx);
   const rows = await findRequests(db, query, ctx.clock.now());
   // The whole public history only for `notes` (extensions); status_notes comes with the rows.
+  const events = options.extensions
+    ? await publicHistoryOf(
+        db,
+        rows.map((row) => row.id),
+      )
+    : [];
   const history = new Map<string, PublicHistoryRow[]>();
-  if (options.extensions) {
-    for (const event of await publicHistoryOf(
-      db,
-      rows.map((row) => row.id),
-    )) {
-      const own = history.get(event.reportId);
-      if (own) own.push(event);
-      else history.set(event.reportId, [event]);
-    }
+  for (const event of events) {
+    const own = history.get(event.reportId);
+    if (own) own.push(event);
+    else history.set(event.reportId, [event]);
   }
   const base = ctx.config.publicUrl.replace(/\/+$/, '');
   const en = options.locale === 'en';
