@@ -1,0 +1,51 @@
+/**
+ * Parsed certificates, remembered by their DER. Verifying a document meets the same few
+ * certificates (a province's signers, its CA) again and again; parsing one costs more than
+ * checking an RSA signature, so each is parsed once per process.
+ */
+import { createHash, X509Certificate } from 'node:crypto';
+
+export interface KnownCertificate {
+  readonly der: Buffer;
+  readonly x509: X509Certificate;
+  /** SHA-256 of the DER, hex: the certificate's identity here. */
+  readonly fingerprint: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** Upper-case hex, as node prints it. */
+  readonly serialNumber: string;
+}
+
+const MAX_ENTRIES = 5000;
+const byFingerprint = new Map<string, KnownCertificate>();
+
+export function fingerprintOf(der: Buffer): string {
+  return createHash('sha256').update(der).digest('hex');
+}
+
+export function knownCertificate(der: Buffer): KnownCertificate {
+  const fingerprint = fingerprintOf(der);
+  const cached = byFingerprint.get(fingerprint);
+  if (cached) return cached;
+  const x509 = new X509Certificate(der);
+  const entry: KnownCertificate = {
+    der: Buffer.from(der),
+    x509,
+    fingerprint,
+    notBefore: new Date(x509.validFrom),
+    notAfter: new Date(x509.validTo),
+    serialNumber: x509.serialNumber.toUpperCase(),
+  };
+  // A crude bound: a process that sees more distinct certificates than this starts over.
+  if (byFingerprint.size >= MAX_ENTRIES) byFingerprint.clear();
+  byFingerprint.set(fingerprint, entry);
+  return entry;
+}
+
+/** One line of a distinguished name, e.g. the CN, from node's multi-line form. */
+export function nameField(name: string, field: string): string | undefined {
+  for (const line of name.split('\n')) {
+    if (line.startsWith(`${field}=`)) return line.slice(field.length + 1);
+  }
+  return undefined;
+}

@@ -1,0 +1,151 @@
+/**
+ * Which certificates the platform trusts, and the chain check every verification runs:
+ * from the signer's certificate through the certificates the signature carries to one of
+ * the trusted roots, each link's signature checked, each certificate valid at the signing
+ * time, and none revoked on a configured CRL before that time.
+ */
+import { x509 } from './x509-library';
+import { fingerprintOf, knownCertificate, type KnownCertificate } from './certificate-cache';
+import { useNodeWebCrypto } from './webcrypto';
+
+export type ChainProblem =
+  | 'NO_PATH_TO_TRUSTED_ROOT'
+  | 'NOT_YET_VALID_AT_SIGNING'
+  | 'EXPIRED_AT_SIGNING'
+  | 'ISSUER_NOT_A_CA'
+  | 'REVOKED'
+  | 'CRL_EXPIRED';
+
+export type RevocationStatus =
+  | { checked: false }
+  | { checked: true; revoked: false; crlThisUpdate: Date }
+  | { checked: true; revoked: true; revokedAt: Date };
+
+export interface ChainResult {
+  trusted: boolean;
+  /** Signer first, the trusted root last (when one was reached). */
+  chain: KnownCertificate[];
+  problems: ChainProblem[];
+  revocation: RevocationStatus;
+}
+
+interface ParsedCrl {
+  issuerFingerprint: string;
+  thisUpdate: Date;
+  nextUpdate: Date | undefined;
+  /** Upper-case hex serial → revocation date. */
+  revoked: Map<string, Date>;
+}
+
+const MAX_CHAIN = 8;
+
+export class TrustStore {
+  private readonly roots = new Map<string, KnownCertificate>();
+  private readonly crls = new Map<string, ParsedCrl>();
+  /** "child fingerprint>issuer fingerprint" → whether the issuer really signed the child. */
+  private readonly links = new Map<string, boolean>();
+
+  constructor(roots: readonly Buffer[]) {
+    for (const der of roots) {
+      const root = knownCertificate(der);
+      this.roots.set(root.fingerprint, root);
+    }
+  }
+
+  get rootCertificates(): KnownCertificate[] {
+    return [...this.roots.values()];
+  }
+
+  isRoot(der: Buffer): boolean {
+    return this.roots.has(fingerprintOf(der));
+  }
+
+  /**
+   * Adds a CRL after checking its signature against a trusted root or a certificate that
+   * chains to one (`issuers`). A CRL nobody trusted signed is refused, not ignored.
+   */
+  async addCrl(der: Buffer, issuers: readonly Buffer[] = []): Promise<void> {
+    useNodeWebCrypto();
+    const crl = new x509.X509Crl(new Uint8Array(der));
+    const candidates = [...this.roots.values(), ...issuers.map(knownCertificate)];
+    for (const issuer of candidates) {
+      const peculiarIssuer = new x509.X509Certificate(new Uint8Array(issuer.der));
+      if (peculiarIssuer.subject !== crl.issuer) continue;
+      if (!(await crl.verify({ publicKey: peculiarIssuer }))) continue;
+      const revoked = new Map<string, Date>();
+      for (const entry of crl.entries) {
+        revoked.set(entry.serialNumber.toUpperCase().replace(/^0+(?=.)/, ''), entry.revocationDate);
+      }
+      this.crls.set(issuer.fingerprint, {
+        issuerFingerprint: issuer.fingerprint,
+        thisUpdate: crl.thisUpdate,
+        nextUpdate: crl.nextUpdate,
+        revoked,
+      });
+      return;
+    }
+    throw new Error('the CRL is not signed by a trusted issuer');
+  }
+
+  /** Checks `certificate` at `time`, building the path through `candidates` (e.g. CMS certs). */
+  validate(certificate: Buffer, candidates: readonly Buffer[], time: Date): ChainResult {
+    const leaf = knownCertificate(certificate);
+    const pool = candidates.map(knownCertificate);
+    const chain: KnownCertificate[] = [leaf];
+    const problems = new Set<ChainProblem>();
+    let trusted = false;
+    let current = leaf;
+    for (let depth = 0; depth < MAX_CHAIN; depth++) {
+      if (this.roots.has(current.fingerprint)) {
+        trusted = true;
+        break;
+      }
+      const issuer = this.findIssuer(current, pool);
+      if (!issuer) break;
+      if (!issuer.x509.ca) problems.add('ISSUER_NOT_A_CA');
+      chain.push(issuer);
+      current = issuer;
+    }
+    if (!trusted) problems.add('NO_PATH_TO_TRUSTED_ROOT');
+    for (const link of chain) {
+      if (time < link.notBefore) problems.add('NOT_YET_VALID_AT_SIGNING');
+      if (time > link.notAfter) problems.add('EXPIRED_AT_SIGNING');
+    }
+    const revocation = this.revocationOf(chain, time, problems);
+    return { trusted: trusted && problems.size === 0, chain, problems: [...problems], revocation };
+  }
+
+  private findIssuer(child: KnownCertificate, pool: readonly KnownCertificate[]) {
+    for (const candidate of [...this.roots.values(), ...pool]) {
+      if (candidate.fingerprint === child.fingerprint) continue;
+      const key = `${child.fingerprint}>${candidate.fingerprint}`;
+      let signed = this.links.get(key);
+      if (signed === undefined) {
+        signed =
+          child.x509.checkIssued(candidate.x509) && child.x509.verify(candidate.x509.publicKey);
+        this.links.set(key, signed);
+      }
+      if (signed) return candidate;
+    }
+    return undefined;
+  }
+
+  /** The leaf's status on its issuer's CRL, if one is configured. */
+  private revocationOf(
+    chain: readonly KnownCertificate[],
+    time: Date,
+    problems: Set<ChainProblem>,
+  ): RevocationStatus {
+    const issuer = chain[1];
+    const crl = issuer ? this.crls.get(issuer.fingerprint) : undefined;
+    if (!crl) return { checked: false };
+    if (crl.nextUpdate && crl.nextUpdate < new Date()) problems.add('CRL_EXPIRED');
+    const serial = chain[0]!.serialNumber.replace(/^0+(?=.)/, '');
+    const revokedAt = crl.revoked.get(serial);
+    if (!revokedAt) return { checked: true, revoked: false, crlThisUpdate: crl.thisUpdate };
+    // A key revoked after it signed does not undo the signature; the claimed signing time is
+    // the platform's own record of when it signed (kept in the audit log).
+    if (revokedAt <= time) problems.add('REVOKED');
+    return { checked: true, revoked: true, revokedAt };
+  }
+}
