@@ -16,6 +16,7 @@ import { opsManifest } from './modules/ops';
 import { storageManifest } from './kernel/storage/storage.manifest';
 import { notifyManifest } from './kernel/notify/notify.manifest';
 import { webhooksManifest } from './kernel/webhooks/webhooks.manifest';
+import { signingManifest } from './kernel/signing/signing.manifest';
 import { feedbackManifest } from './modules/feedback';
 
 export const manifests: readonly Manifest[] = [
@@ -31,6 +32,7 @@ export const manifests: readonly Manifest[] = [
   storageManifest,
   notifyManifest,
   webhooksManifest,
+  signingManifest,
   feedbackManifest,
   opsManifest,
 ];

@@ -7,6 +7,7 @@
  * The result is frozen: nothing may change configuration after start-up.
  * Each setting is documented in docs/configuration.md (a test keeps the two in step).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { createPrivateKey } from 'node:crypto';
 
@@ -59,6 +60,8 @@ export interface Config {
   seedDemo: boolean;
   /** Ed25519 key (PKCS#8 PEM, base64) signing audit checkpoints; empty: kept in dataDir/secrets. */
   auditSigningKey: string;
+  /** PEM file of extra trusted root certificates for signature verification; empty: none. */
+  signingTrustedRoots: string;
   /** Delivery attempts of an outbox event to one handler before it becomes a dead letter. */
   outboxMaxAttempts: number;
   /** Time a webhook receiver has to answer one delivery (below the worker's handler limit). */
@@ -153,6 +156,16 @@ export function loadConfig(
     }
   }
 
+  const signingTrustedRoots = str('SIGNING_TRUSTED_ROOTS', '');
+  if (signingTrustedRoots !== '') {
+    try {
+      const pem = fs.readFileSync(signingTrustedRoots, 'utf8');
+      if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('no certificate');
+    } catch {
+      problems.push('SIGNING_TRUSTED_ROOTS must name a readable PEM file of certificates');
+    }
+  }
+
   const workingHours = str('WORKING_HOURS', '07:00-11:30,13:30-17:00');
   if (!/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/.test(workingHours)) {
     problems.push('WORKING_HOURS must look like "07:00-11:30,13:30-17:00"');
@@ -228,6 +241,7 @@ export function loadConfig(
     mapTileUrl: url('MAP_TILE_URL', '', ['http:', 'https:']),
     seedDemo: bool('SEED_DEMO', true),
     auditSigningKey,
+    signingTrustedRoots: signingTrustedRoots === '' ? '' : path.resolve(signingTrustedRoots),
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 10, 1, 100),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 55_000),
     webhookAllowPrivateNetwork: bool('WEBHOOK_ALLOW_PRIVATE_NETWORK', false),

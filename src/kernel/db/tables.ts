@@ -13,6 +13,7 @@ import type { StorageTables } from '../storage/storage.tables';
 import type { NotifyTables } from '../notify/notify.tables';
 import type { CalendarTables } from '../calendar/calendar.tables';
 import type { WebhooksTables } from '../webhooks/webhooks.tables';
+import type { SigningTables } from '../signing/signing.tables';
 
 export type KernelTables = HttpTables &
   GeoTables &
@@ -24,4 +25,5 @@ export type KernelTables = HttpTables &
   StorageTables &
   NotifyTables &
   CalendarTables &
-  WebhooksTables;
+  WebhooksTables &
+  SigningTables;

@@ -86,16 +86,13 @@ export async function createRootCa(options: RootCaOptions): Promise<KeyAndCertif
   };
 }
 
-/** A person signing for an agency, or the agency's own seal (an organisation certificate). */
-export type CertificateHolder = 'person' | 'organization';
-
 /** RFC 9336 id-kp-documentSigning. */
 const DOCUMENT_SIGNING = '1.3.6.1.5.5.7.3.36';
 
 export interface IssueOptions {
   issuer: KeyAndCertificate;
+  /** A person's name, or for an agency seal the agency's name (an organisation certificate). */
   subject: SubjectName;
-  holder: CertificateHolder;
   notBefore: Date;
   validYears: number;
 }

@@ -38,7 +38,6 @@ export async function createTestPki(name = 'Tỉnh Quảng Ninh (thử nghiệm)
       issueCertificate({
         issuer: root,
         subject,
-        holder: 'person',
         notBefore: options.notBefore ?? notBefore,
         validYears: options.validYears ?? 5,
       }),

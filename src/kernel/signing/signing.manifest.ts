@@ -1,0 +1,15 @@
+/**
+ * Digital signatures: software keystores (PKCS#12) of signers and agency seals, the trusted
+ * roots and CRLs, PAdES signing and verification of PDFs and CMS/CAdES of other files.
+ * Tables: signing_keystore, signing_trusted_root, signing_crl.
+ * Demo seed: the province's test root CA (modules issue their demo certificates from it).
+ */
+import type { Manifest } from '../manifest';
+import * as createTables from './migrations/20261122090000_signing_create_tables';
+import { seedDemoCertificateAuthority } from './signing.seed';
+
+export const signingManifest: Manifest = {
+  name: 'signing',
+  migrations: { '20261122090000_signing_create_tables': createTables },
+  seed: { demo: seedDemoCertificateAuthority },
+};
