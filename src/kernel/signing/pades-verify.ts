@@ -1,0 +1,89 @@
+/**
+ * Verifying every signature of a PDF: for each, whether the bytes it covers are unchanged and
+ * signed by its certificate's key, whether that certificate chains to a trusted root and was
+ * valid (and not revoked) at the signing time, and what it covers — the whole file, or an
+ * earlier revision followed by updates that only added signatures, or by other changes.
+ */
+import { verifyDetachedCms, type CmsCheck, type SignatureProblem } from './cms-verify';
+import {
+  digestSignedRange,
+  findPdfSignatures,
+  PdfStructureError,
+  type PdfSignatureInfo,
+} from './pdf';
+import type { TrustStore } from './trust-store';
+
+export type PdfSignatureProblem =
+  | SignatureProblem
+  /** /ByteRange or /Contents do not frame the file the way a signature must. */
+  | 'BAD_BYTE_RANGE'
+  /** Later revisions changed more than signatures (content, annotations, form values…). */
+  | 'CHANGED_AFTER_SIGNING';
+
+export interface PdfSignatureCheck {
+  fieldName: string;
+  subFilter: string | null;
+  /** /M: when the signer claims to have signed. */
+  claimedSigningTime: Date | null;
+  reason: string | null;
+  location: string | null;
+  pageIndex: number | null;
+  /** The covered bytes are unchanged and the certificate's key signed them. */
+  intact: boolean;
+  /** Intact, trusted, and nothing but signatures added after it. */
+  valid: boolean;
+  problems: PdfSignatureProblem[];
+  cms: CmsCheck;
+  /** Bytes of the file this signature covers (its revision), and whether that is all of it. */
+  revisionLength: number | null;
+  coversWholeFile: boolean;
+  /** Updates after this signature's revision, each with what it changed. */
+  laterRevisions: PdfSignatureInfo['laterRevisions'];
+}
+
+export interface PdfVerification {
+  /** 'unsigned' when the file has no signature at all. */
+  outcome: 'valid' | 'invalid' | 'unsigned';
+  signatures: PdfSignatureCheck[];
+}
+
+function checkOne(pdf: Buffer, info: PdfSignatureInfo, trust: TrustStore, now?: Date) {
+  const structural: PdfSignatureProblem[] = info.problems.length > 0 ? ['BAD_BYTE_RANGE'] : [];
+  const cms = verifyDetachedCms({
+    cms: info.contents,
+    digestOf: (algorithm) =>
+      info.byteRange ? digestSignedRange(pdf, info, algorithm) : Buffer.alloc(0),
+    trust,
+    ...(info.signingTimeClaimed ? { claimedTime: info.signingTimeClaimed } : {}),
+    ...(now ? { now } : {}),
+  });
+  const problems: PdfSignatureProblem[] = [...structural, ...cms.problems];
+  if (!info.laterChangesAllowed) problems.push('CHANGED_AFTER_SIGNING');
+  const intact = cms.intact && structural.length === 0;
+  return {
+    fieldName: info.fieldName,
+    subFilter: info.subFilter,
+    claimedSigningTime: info.signingTimeClaimed,
+    reason: info.reason,
+    location: info.location,
+    pageIndex: info.pageIndex,
+    intact,
+    valid: intact && cms.valid && info.laterChangesAllowed,
+    problems,
+    cms,
+    revisionLength: info.revisionEnd,
+    coversWholeFile: info.coversWholeFile,
+    laterRevisions: info.laterRevisions,
+  };
+}
+
+/** Throws PdfStructureError when the file is not a readable PDF. */
+export function verifyPdf(pdf: Buffer, trust: TrustStore, now?: Date): PdfVerification {
+  const found = findPdfSignatures(pdf);
+  const signatures = found.map((info) => checkOne(pdf, info, trust, now));
+  const outcome =
+    signatures.length === 0 ? 'unsigned' : signatures.every((s) => s.valid) ? 'valid' : 'invalid';
+  return { outcome, signatures };
+}
+
+export { PdfStructureError };
