@@ -23,10 +23,23 @@ export function fingerprintOf(der: Buffer): string {
   return createHash('sha256').update(der).digest('hex');
 }
 
+/**
+ * Looked up by the certificate's own signature bits (its last bytes) and confirmed by
+ * comparing every byte: cheaper than hashing the whole certificate on each verification.
+ */
+const bySignatureTail = new Map<string, KnownCertificate>();
+const TAIL_BYTES = 48;
+
 export function knownCertificate(der: Buffer): KnownCertificate {
+  const tail = der.toString('base64', Math.max(0, der.length - TAIL_BYTES));
+  const seen = bySignatureTail.get(tail);
+  if (seen && seen.der.equals(der)) return seen;
   const fingerprint = fingerprintOf(der);
   const cached = byFingerprint.get(fingerprint);
-  if (cached) return cached;
+  if (cached) {
+    bySignatureTail.set(tail, cached);
+    return cached;
+  }
   const x509 = new X509Certificate(der);
   const entry: KnownCertificate = {
     der: Buffer.from(der),
@@ -37,8 +50,12 @@ export function knownCertificate(der: Buffer): KnownCertificate {
     serialNumber: x509.serialNumber.toUpperCase(),
   };
   // A crude bound: a process that sees more distinct certificates than this starts over.
-  if (byFingerprint.size >= MAX_ENTRIES) byFingerprint.clear();
+  if (byFingerprint.size >= MAX_ENTRIES) {
+    byFingerprint.clear();
+    bySignatureTail.clear();
+  }
   byFingerprint.set(fingerprint, entry);
+  bySignatureTail.set(tail, entry);
   return entry;
 }
 

@@ -3,7 +3,7 @@
  * message-digest attribute, and the signer's key made the signature over the attributes),
  * the binding of the certificate (ESS signing-certificate-v2), then trust through the chain.
  */
-import { createHash, verify as cryptoVerify } from 'node:crypto';
+import { verify as cryptoVerify } from 'node:crypto';
 import { certificateFields } from './certificate-fields';
 import { knownCertificate, type KnownCertificate } from './certificate-cache';
 import { parseSignedData, type ParsedSignerInfo } from './cms-parse';
@@ -107,9 +107,10 @@ export function verifyDetachedCms(input: DetachedCmsInput): CmsCheck {
     signatureOk = false;
   }
   if (!signatureOk) problems.push('BAD_SIGNATURE');
+  // The certificate's fingerprint is the SHA-256 of its DER, the ESS attribute's certHash.
   if (
     signer.signingCertificateHash &&
-    !signer.signingCertificateHash.equals(createHash('sha256').update(certificateDer).digest())
+    signer.signingCertificateHash.toString('hex') !== certificate.fingerprint
   ) {
     problems.push('CERTIFICATE_BINDING_MISMATCH');
   }

@@ -5,12 +5,7 @@
  * earlier revision followed by updates that only added signatures, or by other changes.
  */
 import { verifyDetachedCms, type CmsCheck, type SignatureProblem } from './cms-verify';
-import {
-  digestSignedRange,
-  findPdfSignatures,
-  PdfStructureError,
-  type PdfSignatureInfo,
-} from './pdf';
+import { digestSignedRange, findPdfSignatures, type PdfSignatureInfo } from './pdf';
 import type { TrustStore } from './trust-store';
 
 export type PdfSignatureProblem =
@@ -66,7 +61,9 @@ function checkOne(pdf: Buffer, info: PdfSignatureInfo, trust: TrustStore, now?: 
     claimedSigningTime: info.signingTimeClaimed,
     reason: info.reason,
     location: info.location,
-    pageIndex: info.pageIndex,
+    get pageIndex() {
+      return info.pageIndex;
+    },
     intact,
     valid: intact && cms.valid && info.laterChangesAllowed,
     problems,
@@ -85,5 +82,3 @@ export function verifyPdf(pdf: Buffer, trust: TrustStore, now?: Date): PdfVerifi
     signatures.length === 0 ? 'unsigned' : signatures.every((s) => s.valid) ? 'valid' : 'invalid';
   return { outcome, signatures };
 }
-
-export { PdfStructureError };

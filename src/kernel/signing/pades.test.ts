@@ -135,6 +135,8 @@ describe('PAdES signatures on PDF', () => {
     expect(ours.signatures[0]!.cms.signer?.x509.subject).toContain('CN=Nguyễn Văn Hùng');
     expect(ours.signatures[1]!.cms.signer?.x509.subject).toContain('CN=UBND phường Hạ Long');
     expect(ours.signatures[0]!.claimedSigningTime?.toISOString()).toBe(signedAt.toISOString());
+    // Both widgets are on the last page, as laid out.
+    expect(ours.signatures.map((s) => s.pageIndex)).toEqual([9, 9]);
   });
 
   it('shows the Decree 30 block: pdftotext reads the position and the name on the last page', async () => {

@@ -83,7 +83,7 @@ export function appendIncrementalUpdate(
   }
   trailer.set('Prev', reader.xref.startxref);
 
-  if (reader.xref.sections[0]?.kind === 'stream') {
+  if (reader.xref.newestKind === 'stream') {
     // The xref stream is itself an object of the update and lists itself (§7.5.8.2).
     const streamNum = highest + 1;
     written.set(streamNum, { offset: xrefPosition, gen: 0 });

@@ -79,7 +79,7 @@ export class PdfReader {
   /** The object with this number, or undefined when it is free or missing (the null object). */
   getObject(num: number): PdfValue | undefined {
     if (this.objects.has(num)) return this.objects.get(num);
-    const entry = this.xref.entries.get(num);
+    const entry = this.xref.entry(num);
     if (!entry || entry.type === 'free') return undefined;
     if (this.inProgress.has(num)) {
       throw new PdfStructureError('bad-object', `object ${num} refers to itself while parsing`);
@@ -108,7 +108,7 @@ export class PdfReader {
 
   /** The generation an updated copy of this object must be written with. */
   generationOf(num: number): number {
-    const entry = this.xref.entries.get(num);
+    const entry = this.xref.entry(num);
     return entry?.type === 'offset' ? entry.gen : 0;
   }
 
@@ -265,7 +265,7 @@ export class PdfReader {
    */
   private pagesUnderSibling(value: PdfValue | undefined): number {
     if (value instanceof PdfRef && !this.objects.has(value.num) && !this.treeNodes.has(value.num)) {
-      const entry = this.xref.entries.get(value.num);
+      const entry = this.xref.entry(value.num);
       try {
         let parser: PdfParser | undefined;
         if (entry?.type === 'offset') {
@@ -310,7 +310,7 @@ export class PdfReader {
     if (full !== undefined) return this.resolveDict(full);
     const cached = this.treeNodes.get(value.num);
     if (cached) return cached;
-    const entry = this.xref.entries.get(value.num);
+    const entry = this.xref.entry(value.num);
     let node: PdfDict | undefined;
     try {
       if (entry?.type === 'offset') {
@@ -466,7 +466,7 @@ export class PdfReader {
   private objectStream(streamNum: number): ObjectStreamIndex {
     const cached = this.objectStreams.get(streamNum);
     if (cached) return cached;
-    const entry = this.xref.entries.get(streamNum);
+    const entry = this.xref.entry(streamNum);
     // An object stream must itself be stored uncompressed (§7.5.7).
     const stream = entry?.type === 'offset' ? this.getObject(streamNum) : undefined;
     if (!(stream instanceof PdfStream) || stream.dict.nameOf('Type') !== 'ObjStm') {

@@ -25,23 +25,82 @@ export interface XrefSection {
   hybridStreamPosition?: number;
 }
 
-export interface CrossReference {
-  /** Newest first: sections[0] is the one `startxref` points to. */
-  sections: XrefSection[];
-  /** Every object's newest entry. */
-  entries: Map<number, XrefEntry>;
+/**
+ * The cross-reference data of a file, read lazily: the newest section at once, older ones
+ * (through /Prev) only when an object is not in the newer ones or when every section is
+ * asked for. Verifying the last signature of a document touches only its own update (the
+ * signature, its field, the form, the catalog), so a document's original, often compressed,
+ * cross-reference stream is not even inflated — the newest entry of an object is the first
+ * one found going back, exactly what merging every section would give.
+ */
+export class CrossReference {
   /** The newest trailer (for an xref stream, its dictionary). */
-  trailer: PdfDict;
-  /** The number written after the last `startxref`, as written (not corrected by `shift`). */
-  startxref: number;
-  /**
-   * What to add to the offsets written in the file to get positions in the buffer: 0 for a
-   * normal file; the header's position when bytes were prepended before `%PDF-` and the
-   * writer counted offsets from the header.
-   */
-  shift: number;
-  /** Where `%PDF-` starts. */
-  headerOffset: number;
+  readonly trailer: PdfDict;
+  private readonly loaded: XrefSection[] = [];
+  private readonly merged = new Map<number, XrefEntry>();
+  private readonly visited = new Set<number>();
+  private next: number | undefined;
+
+  constructor(
+    private readonly data: Buffer,
+    /** The number written after the last `startxref`, as written (not corrected by `shift`). */
+    readonly startxref: number,
+    /**
+     * What to add to the offsets written in the file to get positions in the buffer: 0 for a
+     * normal file; the header's position when bytes were prepended before `%PDF-` and the
+     * writer counted offsets from the header.
+     */
+    readonly shift: number,
+    /** Where `%PDF-` starts. */
+    readonly headerOffset: number,
+  ) {
+    this.next = startxref + shift;
+    if (!this.loadNext()) throw xrefError('no cross-reference section');
+    this.trailer = this.loaded[0]!.trailer;
+  }
+
+  /** An object's newest entry, reading older sections only as far as needed. */
+  entry(num: number): XrefEntry | undefined {
+    let found = this.merged.get(num);
+    while (found === undefined && this.loadNext()) found = this.merged.get(num);
+    return found;
+  }
+
+  /** Every section, newest first: sections[0] is the one `startxref` points to. */
+  get sections(): XrefSection[] {
+    while (this.loadNext());
+    return this.loaded;
+  }
+
+  /** Every object's newest entry. */
+  get entries(): Map<number, XrefEntry> {
+    while (this.loadNext());
+    return this.merged;
+  }
+
+  /** The kind of the newest section (what an incremental update must write). */
+  get newestKind(): XrefSection['kind'] {
+    return this.loaded[0]!.kind;
+  }
+
+  private loadNext(): boolean {
+    const position = this.next;
+    // A /Prev loop ends the chain: what was read so far is all there is.
+    if (position === undefined || this.visited.has(position)) return false;
+    if (this.loaded.length >= MAX_SECTIONS) throw xrefError('too many cross-reference sections');
+    this.visited.add(position);
+    const section = readSection(this.data, position, this.shift);
+    this.loaded.push(section);
+    for (const [num, entry] of section.entries) {
+      if (!this.merged.has(num)) this.merged.set(num, entry);
+    }
+    const prev = section.trailer.get('Prev');
+    this.next =
+      typeof prev === 'number' && Number.isInteger(prev) && prev >= 0
+        ? prev + this.shift
+        : undefined;
+    return true;
+  }
 }
 
 /** How far from the start `%PDF-` may be; Acrobat accepts junk of up to 1024 bytes. */
@@ -62,26 +121,7 @@ export function readCrossReference(data: Buffer): CrossReference {
   }
   const startxref = readStartxref(data);
   const shift = detectShift(data, startxref, headerOffset);
-
-  const sections: XrefSection[] = [];
-  const visited = new Set<number>();
-  let next: number | undefined = startxref + shift;
-  while (next !== undefined) {
-    if (visited.has(next)) break; // a /Prev loop: what was read so far is all there is
-    if (sections.length >= MAX_SECTIONS) throw xrefError('too many cross-reference sections');
-    visited.add(next);
-    const section = readSection(data, next, shift);
-    sections.push(section);
-    const prev = section.trailer.get('Prev');
-    next =
-      typeof prev === 'number' && Number.isInteger(prev) && prev >= 0 ? prev + shift : undefined;
-  }
-
-  const entries = new Map<number, XrefEntry>();
-  for (const section of sections) {
-    for (const [num, entry] of section.entries) if (!entries.has(num)) entries.set(num, entry);
-  }
-  return { sections, entries, trailer: sections[0]!.trailer, startxref, shift, headerOffset };
+  return new CrossReference(data, startxref, shift, headerOffset);
 }
 
 function readStartxref(data: Buffer): number {

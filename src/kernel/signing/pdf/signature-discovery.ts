@@ -158,6 +158,8 @@ function describeSignature(
 
   const widget = field.widget;
   const page = widget?.get('P');
+  const pageNum = page instanceof PdfRef ? page.num : null;
+  let pageIndex: number | null | undefined;
   const rect = readRect(reader, widget?.get('Rect'));
   return {
     fieldName: field.name,
@@ -172,7 +174,14 @@ function describeSignature(
     contactInfo: text('ContactInfo'),
     revisionEnd,
     coversWholeFile,
-    pageIndex: page instanceof PdfRef ? pageIndexOrNull(reader, page.num) : null,
+    // Looked up when asked for: a page's index comes from walking the page tree, often in a
+    // compressed object stream that checking the signature itself never has to open.
+    get pageIndex() {
+      if (pageIndex === undefined) {
+        pageIndex = pageNum === null ? null : pageIndexOrNull(reader, pageNum);
+      }
+      return pageIndex;
+    },
     rect,
     problems,
     laterRevisions: later,
