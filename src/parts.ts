@@ -18,6 +18,7 @@ import { notifyManifest } from './kernel/notify/notify.manifest';
 import { webhooksManifest } from './kernel/webhooks/webhooks.manifest';
 import { signingManifest } from './kernel/signing/signing.manifest';
 import { feedbackManifest } from './modules/feedback';
+import { documentsManifest } from './modules/documents';
 
 export const manifests: readonly Manifest[] = [
   dbManifest,
@@ -34,5 +35,6 @@ export const manifests: readonly Manifest[] = [
   webhooksManifest,
   signingManifest,
   feedbackManifest,
+  documentsManifest,
   opsManifest,
 ];
