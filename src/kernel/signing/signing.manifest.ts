@@ -7,9 +7,11 @@
 import type { Manifest } from '../manifest';
 import * as createTables from './migrations/20261122090000_signing_create_tables';
 import { seedDemoCertificateAuthority } from './signing.seed';
+import { signingRoutes } from './signing.routes';
 
 export const signingManifest: Manifest = {
   name: 'signing',
   migrations: { '20261122090000_signing_create_tables': createTables },
+  routes: signingRoutes,
   seed: { demo: seedDemoCertificateAuthority },
 };

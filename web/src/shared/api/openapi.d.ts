@@ -7918,6 +7918,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signing/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the digital signatures of a file
+         * @description A PDF is checked for its embedded (PAdES) signatures; any other file needs its detached CMS signature in the field "signature". The file is not kept.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description The signed file
+                         */
+                        file: string;
+                        /**
+                         * Format: binary
+                         * @description A detached CMS signature (.p7s), for files other than PDF
+                         */
+                        signature?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            checkedAt: string;
+                            fileName: string;
+                            fileSha256: string;
+                            kind: "pdf" | "cms";
+                            outcome: "valid" | "invalid" | "unsigned";
+                            signatures: {
+                                /** @description Signer first, trusted root last */
+                                chain: {
+                                    commonName: string;
+                                    /** @description SHA-256 of the certificate, hex */
+                                    fingerprint: string;
+                                    issuer: string;
+                                    /** Format: date-time */
+                                    notAfter: string;
+                                    /** Format: date-time */
+                                    notBefore: string;
+                                    organization: string | null;
+                                    serialNumber: string;
+                                }[];
+                                /** Format: date-time */
+                                claimedSigningTime: string | null;
+                                coverage: ("whole_file" | "earlier_revision_then_signatures" | "earlier_revision_then_changes") | (never | null);
+                                fieldName: string | null;
+                                /** @description The signed content is unchanged */
+                                intact: boolean;
+                                location: string | null;
+                                pageIndex: number | null;
+                                /** @description DIGEST_MISMATCH, BAD_SIGNATURE, NO_PATH_TO_TRUSTED_ROOT, EXPIRED_AT_SIGNING, NOT_YET_VALID_AT_SIGNING, REVOKED, CHANGED_AFTER_SIGNING, BAD_BYTE_RANGE, … */
+                                problems: string[];
+                                reason: string | null;
+                                revocation: "not_checked" | "good" | "revoked";
+                                /** Format: date-time */
+                                revokedAt: string | null;
+                                signer: {
+                                    commonName: string;
+                                    /** @description SHA-256 of the certificate, hex */
+                                    fingerprint: string;
+                                    issuer: string;
+                                    /** Format: date-time */
+                                    notAfter: string;
+                                    /** Format: date-time */
+                                    notBefore: string;
+                                    organization: string | null;
+                                    serialNumber: string;
+                                } | null;
+                                /** @description The certificate chains to a trusted root */
+                                trusted: boolean;
+                                valid: boolean;
+                            }[];
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/webhooks": {
         parameters: {
             query?: never;

@@ -1,0 +1,75 @@
+/** Request and response shapes of the signature routes (validation, OpenAPI, filtering). */
+import { Type, type TSchema } from 'typebox';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const VerifyForm = {
+  content: {
+    'multipart/form-data': {
+      schema: Type.Unsafe<null>({
+        type: 'object',
+        nullable: true,
+        properties: {
+          file: { type: 'string', format: 'binary', description: 'The signed file' },
+          signature: {
+            type: 'string',
+            format: 'binary',
+            description: 'A detached CMS signature (.p7s), for files other than PDF',
+          },
+        },
+        required: ['file'],
+      }),
+    },
+  },
+};
+
+const Certificate = Type.Object({
+  commonName: Type.String(),
+  organization: Nullable(Type.String()),
+  serialNumber: Type.String(),
+  issuer: Type.String(),
+  notBefore: Type.String({ format: 'date-time' }),
+  notAfter: Type.String({ format: 'date-time' }),
+  fingerprint: Type.String({ description: 'SHA-256 of the certificate, hex' }),
+});
+
+const Signature = Type.Object({
+  signer: Nullable(Certificate),
+  chain: Type.Array(Certificate, { description: 'Signer first, trusted root last' }),
+  claimedSigningTime: Nullable(Type.String({ format: 'date-time' })),
+  intact: Type.Boolean({ description: 'The signed content is unchanged' }),
+  trusted: Type.Boolean({ description: 'The certificate chains to a trusted root' }),
+  valid: Type.Boolean(),
+  problems: Type.Array(Type.String(), {
+    description:
+      'DIGEST_MISMATCH, BAD_SIGNATURE, NO_PATH_TO_TRUSTED_ROOT, EXPIRED_AT_SIGNING, ' +
+      'NOT_YET_VALID_AT_SIGNING, REVOKED, CHANGED_AFTER_SIGNING, BAD_BYTE_RANGE, …',
+  }),
+  revocation: Type.Union([
+    Type.Literal('not_checked'),
+    Type.Literal('good'),
+    Type.Literal('revoked'),
+  ]),
+  revokedAt: Nullable(Type.String({ format: 'date-time' })),
+  fieldName: Nullable(Type.String()),
+  pageIndex: Nullable(Type.Integer({ minimum: 0 })),
+  reason: Nullable(Type.String()),
+  location: Nullable(Type.String()),
+  coverage: Nullable(
+    Type.Union([
+      Type.Literal('whole_file'),
+      Type.Literal('earlier_revision_then_signatures'),
+      Type.Literal('earlier_revision_then_changes'),
+    ]),
+  ),
+});
+
+export const VerificationReportSchema = Type.Object({
+  kind: Type.Union([Type.Literal('pdf'), Type.Literal('cms')]),
+  fileName: Type.String(),
+  fileSha256: Type.String(),
+  size: Type.Integer({ minimum: 0 }),
+  outcome: Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('unsigned')]),
+  checkedAt: Type.String({ format: 'date-time' }),
+  signatures: Type.Array(Signature),
+});
