@@ -66,6 +66,12 @@ export function HomePage() {
           </li>
           <li className="card">
             <h3>
+              <Link to="/xac-minh-chu-ky">{t('signing.home.title')}</Link>
+            </h3>
+            <p>{t('signing.home.text')}</p>
+          </li>
+          <li className="card">
+            <h3>
               <Link to="/map">{t('home.serviceMapTitle')}</Link>
             </h3>
             <p>{t('home.serviceMapText')}</p>

@@ -1,6 +1,7 @@
 /**
  * The citizens' portal: home, the administrative map, sign-in, registration and account,
- * and citizen reports (filing, tracking, the public list, map and scorecard).
+ * citizen reports (filing, tracking, the public list, map and scorecard), and the
+ * verification of digitally signed files.
  */
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
@@ -21,6 +22,7 @@ import { OutboxIndicator } from '../features/feedback/OutboxIndicator';
 import { ReportListPage } from '../features/feedback-public/ReportListPage';
 import { ReportMapPage } from '../features/feedback-public/ReportMapPage';
 import { ScorecardPage } from '../features/feedback-public/ScorecardPage';
+import { VerifyPage } from '../features/signing/VerifyPage';
 import '../shared/styles/portal.css';
 
 // The map page pulls in MapLibre; it loads only when someone opens it.
@@ -52,6 +54,7 @@ export default function PortalArea() {
           <Route path="phan-anh/ban-do" element={<ReportMapPage />} />
           <Route path="phan-anh/bang-xep-hang" element={<ScorecardPage />} />
           <Route path="phan-anh/:code" element={<TrackingPage />} />
+          <Route path="xac-minh-chu-ky" element={<VerifyPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>
