@@ -28,4 +28,35 @@ export const signingErrors = defineErrors('signing', {
     message: 'The signature file is not a CMS (PKCS #7) signature in DER or PEM.',
     messageVi: 'Tệp chữ ký không phải là chữ ký CMS (PKCS #7) dạng DER hoặc PEM.',
   },
+  CERTIFICATE_UNREADABLE: {
+    status: 422,
+    message: 'The text is not an X.509 certificate in PEM.',
+    messageVi: 'Nội dung không phải là chứng thư số X.509 dạng PEM.',
+  },
+  NOT_A_ROOT_CERTIFICATE: {
+    status: 422,
+    message: 'Only a self-signed certificate of a certification authority can be a trusted root.',
+    messageVi:
+      'Chỉ chứng thư tự ký của tổ chức cung cấp dịch vụ chứng thực mới được làm gốc tin cậy.',
+  },
+  ROOT_ALREADY_TRUSTED: {
+    status: 409,
+    message: 'This root certificate is already trusted.',
+    messageVi: 'Chứng thư gốc này đã được tin cậy.',
+  },
+  ROOT_NOT_FOUND: {
+    status: 404,
+    message: 'No such trusted root.',
+    messageVi: 'Không tìm thấy chứng thư gốc tin cậy này.',
+  },
+  CRL_UNREADABLE: {
+    status: 422,
+    message: 'The file is not a certificate revocation list (CRL) in DER or PEM.',
+    messageVi: 'Tệp không phải là danh sách chứng thư bị thu hồi (CRL) dạng DER hoặc PEM.',
+  },
+  CRL_NOT_TRUSTED: {
+    status: 422,
+    message: 'The CRL is not signed by a trusted root.',
+    messageVi: 'Danh sách thu hồi không được ký bởi một chứng thư gốc tin cậy.',
+  },
 });

@@ -73,3 +73,49 @@ export const VerificationReportSchema = Type.Object({
   checkedAt: Type.String({ format: 'date-time' }),
   signatures: Type.Array(Signature),
 });
+
+export const TrustedRoot = Type.Object({
+  id: Nullable(Type.String({ format: 'uuid' })),
+  subject: Type.String(),
+  fingerprint: Type.String({ description: 'SHA-256 of the certificate, hex' }),
+  notAfter: Type.String({ format: 'date-time' }),
+  source: Type.Union([Type.Literal('database'), Type.Literal('config')], {
+    description: '`config` roots come from SIGNING_TRUSTED_ROOTS and cannot be removed here',
+  }),
+  addedBy: Nullable(Type.String()),
+  createdAt: Nullable(Type.String({ format: 'date-time' })),
+});
+
+export const TrustedRootList = Type.Object({ items: Type.Array(TrustedRoot) });
+
+export const NewTrustedRoot = Type.Object(
+  {
+    pem: Type.String({
+      minLength: 100,
+      maxLength: 20_000,
+      description: 'The root certificate in PEM (-----BEGIN CERTIFICATE-----)',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const RootParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+export const NewCrl = Type.Object(
+  {
+    crl: Type.String({
+      minLength: 20,
+      maxLength: 10_000_000,
+      description: 'The CRL in PEM, or its DER in base64',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const CrlView = Type.Object({
+  issuer: Type.String(),
+  issuerFingerprint: Type.String(),
+  thisUpdate: Type.String({ format: 'date-time' }),
+  nextUpdate: Nullable(Type.String({ format: 'date-time' })),
+  revokedCount: Type.Integer({ minimum: 0 }),
+});

@@ -7918,6 +7918,187 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/signing/crls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace an issuer's certificate revocation list
+         * @description The CRL must be signed by a trusted root; it replaces that issuer's last one.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The CRL in PEM, or its DER in base64 */
+                        crl: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issuer: string;
+                            issuerFingerprint: string;
+                            /** Format: date-time */
+                            nextUpdate: string | null;
+                            revokedCount: number;
+                            /** Format: date-time */
+                            thisUpdate: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/roots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The root certificates trusted when verifying signatures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                addedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string | null;
+                                /** @description SHA-256 of the certificate, hex */
+                                fingerprint: string;
+                                /** Format: uuid */
+                                id: string | null;
+                                /** Format: date-time */
+                                notAfter: string;
+                                /** @description `config` roots come from SIGNING_TRUSTED_ROOTS and cannot be removed here */
+                                source: "database" | "config";
+                                subject: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Trust a root certificate (a self-signed CA certificate in PEM) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The root certificate in PEM (-----BEGIN CERTIFICATE-----) */
+                        pem: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string | null;
+                            /** @description SHA-256 of the certificate, hex */
+                            fingerprint: string;
+                            /** Format: uuid */
+                            id: string | null;
+                            /** Format: date-time */
+                            notAfter: string;
+                            /** @description `config` roots come from SIGNING_TRUSTED_ROOTS and cannot be removed here */
+                            source: "database" | "config";
+                            subject: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signing/roots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop trusting a root certificate */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/signing/verify": {
         parameters: {
             query?: never;
