@@ -8,7 +8,7 @@ import { loadKeystore } from './keystores';
 import { signPdf } from './pades-sign';
 import { samplePdf } from './sample-pdf.test-support';
 import { issueDemoKeystore, seedDemoCertificateAuthority } from './signing.seed';
-import { createTestPki } from './signing.test-support';
+import { createTestPki, pdfsigIntegrity } from './signing.test-support';
 import { softwareIdentity, type SigningIdentity } from './signing-identity';
 
 /** A multipart/form-data body as a browser sends it, with the named files. */
@@ -61,6 +61,7 @@ describe('POST /api/signing/verify', () => {
       reason: 'Ký số văn bản',
       location: 'Hạ Long',
     });
+    expect(pdfsigIntegrity(signed)).toEqual(['Signature is Valid.']);
     const res = await verify({ file: { content: signed, name: 'Quyết định 15.pdf' } });
     expect(res.statusCode).toBe(200);
     const report = res.json();
@@ -95,6 +96,7 @@ describe('POST /api/signing/verify', () => {
     const changed = Buffer.from(signed);
     const at = changed.indexOf('stream') + 30;
     changed[at] = changed[at]! ^ 0x20;
+    expect(pdfsigIntegrity(changed)).toEqual(['Digest Mismatch.']);
     const report = (await verify({ file: { content: changed, name: 'a.pdf' } })).json();
     expect(report.outcome).toBe('invalid');
     expect(report.signatures[0]).toMatchObject({ intact: false, valid: false });

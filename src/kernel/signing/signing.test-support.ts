@@ -2,7 +2,7 @@
  * A throwaway PKI for tests: a root CA and certificates issued by it, created once per test
  * file (RSA key generation is the slow part), plus helpers to hand them to the OpenSSL CLI.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,5 +70,28 @@ export async function openssl(args: string[]): Promise<{ ok: boolean; output: st
   } catch (error) {
     const failed = error as { stdout?: string; stderr?: string };
     return { ok: false, output: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
+  }
+}
+
+/**
+ * poppler's verdict on each signature of a PDF ("Signature is Valid." …), integrity only
+ * (-nocert): the independent check every signed PDF of the tests goes through.
+ */
+export function pdfsigIntegrity(pdf: Buffer): string[] {
+  const tmp = tempDir('tinhso-pdfsig-');
+  try {
+    fs.writeFileSync(tmp.file('signed.pdf'), pdf);
+    let output: string;
+    try {
+      output = execFileSync('/usr/bin/pdfsig', ['-nocert', tmp.file('signed.pdf')], {
+        encoding: 'utf8',
+      });
+    } catch (error) {
+      const failed = error as { stdout?: string; stderr?: string };
+      output = `${failed.stdout ?? ''}${failed.stderr ?? ''}`;
+    }
+    return [...output.matchAll(/- Signature Validation: (.*)$/gm)].map((m) => m[1]!.trim());
+  } finally {
+    tmp.remove();
   }
 }
