@@ -4,7 +4,8 @@
  * every administration page in the navigation, creates a staff account (a refused first
  * attempt keeps what was typed), disables it, issues and revokes an API key (checked from
  * outside with the key itself), reads the audit log and verifies its chain, looks at the
- * events and jobs, and records and removes a calendar exception. Every page is checked
+ * events and jobs, records and removes a calendar exception, and trusts then removes a
+ * root certificate for signature verification. Every page is checked
  * with axe (no serious or critical WCAG 2.1 AA violation) and photographed into .cache/e2e/.
  */
 import fs from 'node:fs';
@@ -15,6 +16,7 @@ import { DEMO_ACCOUNTS } from '../../src/kernel/auth/demo-accounts';
 import { seriousViolations } from './axe';
 import { ensureWebBuild, startPlatform, type RunningPlatform, launchChromium } from './platform';
 import { totpCode } from './totp';
+import { createTestPki, toPem } from '../../src/kernel/signing/signing.test-support';
 
 const SHOTS = path.resolve('.cache/e2e');
 const shot = (name: string): string => path.join(SHOTS, name);
@@ -87,6 +89,7 @@ describe('the province administrator in the console', () => {
       'Nhật ký kiểm toán',
       'Sự kiện và tác vụ',
       'Lịch làm việc',
+      'Chứng thư gốc tin cậy',
     ]) {
       expect(await mainNav().getByRole('link', { name: label, exact: true }).isVisible()).toBe(
         true,
@@ -283,5 +286,31 @@ describe('the province administrator in the console', () => {
     await page.getByRole('button', { name: 'Verify the chain' }).waitFor();
     await expectAccessible('console-audit-en.png');
     await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+  });
+
+  it('trusts a root certificate, lists it beside the demo root, and removes it in two steps', async () => {
+    const pki = await createTestPki('Ban Cơ yếu (thử nghiệm)');
+    await openFromNav('Chứng thư gốc tin cậy', 'Chứng thư gốc tin cậy');
+    const list = page.getByRole('table', { name: 'Các chứng thư gốc đang được tin cậy' });
+    await list.getByRole('rowheader', { name: 'CA thử nghiệm tỉnh Quảng Ninh' }).waitFor();
+
+    // Submitting nothing says what is missing, on the field.
+    await page.getByRole('button', { name: 'Thêm vào danh sách tin cậy' }).click();
+    await page.locator('.field-invalid').getByText('Vui lòng nhập trường này.').waitFor();
+
+    await page.getByLabel('Chứng thư gốc (PEM)').fill(toPem(pki.root.certificate));
+    await page.getByRole('button', { name: 'Thêm vào danh sách tin cậy' }).click();
+    await page.getByText('Đã tin cậy chứng thư gốc CA gốc Ban Cơ yếu (thử nghiệm).').waitFor();
+    await list.getByRole('rowheader', { name: 'CA gốc Ban Cơ yếu (thử nghiệm)' }).waitFor();
+    await expectAccessible('console-trust.png');
+
+    await page
+      .getByRole('button', { name: 'Gỡ chứng thư gốc CA gốc Ban Cơ yếu (thử nghiệm)' })
+      .click();
+    await page.getByRole('button', { name: 'Xác nhận gỡ' }).click();
+    await list.getByRole('rowheader', { name: 'CA gốc Ban Cơ yếu (thử nghiệm)' }).waitFor({
+      state: 'detached',
+    });
+    await list.getByRole('rowheader', { name: 'CA thử nghiệm tỉnh Quảng Ninh' }).waitFor();
   });
 });

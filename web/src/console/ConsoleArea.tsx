@@ -16,6 +16,7 @@ import { UsersPage } from '../features/admin/UsersPage';
 import { CreateUserPage } from '../features/admin/CreateUserPage';
 import { UserDetailPage } from '../features/admin/UserDetailPage';
 import { ApiKeysPage } from '../features/admin/ApiKeysPage';
+import { TrustPage } from '../features/admin/TrustPage';
 import { AuditPage } from '../features/admin/AuditPage';
 import { SystemPage } from '../features/admin/SystemPage';
 import { CalendarPage } from '../features/admin/CalendarPage';
@@ -77,6 +78,14 @@ export default function ConsoleArea() {
             element={
               <RequireStaff permission="api_keys.manage">
                 <ApiKeysPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="trust"
+            element={
+              <RequireStaff permission="signing.manage">
+                <TrustPage />
               </RequireStaff>
             }
           />

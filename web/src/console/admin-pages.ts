@@ -13,4 +13,5 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { to: '/console/audit', label: 'nav.audit', permission: 'audit.read' },
   { to: '/console/system', label: 'nav.system', permission: 'events.manage' },
   { to: '/console/calendar', label: 'nav.calendar', permission: 'calendar.manage' },
+  { to: '/console/trust', label: 'nav.trust', permission: 'signing.manage' },
 ];

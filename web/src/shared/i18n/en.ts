@@ -959,4 +959,34 @@ export const en: Record<MessageKey, string> = {
   'signing.problem.other': 'Other problem: {code}',
   'signing.home.title': 'Verify a digital signature',
   'signing.home.text': 'Check documents and procedure results digitally signed by state agencies.',
+
+  'nav.trust': 'Trusted roots',
+  'trust.title': 'Trusted root certificates',
+  'trust.lead':
+    "A digital signature is accepted only when the signer's certificate was issued by an authority whose root is listed here. Each authority's certificate revocation list (CRL) reveals revoked certificates.",
+  'trust.addTitle': 'Add a root certificate',
+  'trust.pem': 'Root certificate (PEM)',
+  'trust.pemHint':
+    'Paste the text starting with -----BEGIN CERTIFICATE-----. Only a self-signed certificate of a certification authority is accepted.',
+  'trust.addSubmit': 'Trust this root',
+  'trust.added': 'The root {subject} is now trusted.',
+  'trust.crlTitle': 'Update a revocation list (CRL)',
+  'trust.crl': 'Certificate revocation list',
+  'trust.crlHint':
+    'Paste the CRL in PEM (-----BEGIN X509 CRL-----) or its DER in base64. It must be signed by a trusted root.',
+  'trust.crlSubmit': 'Update the CRL',
+  'trust.crlLoaded':
+    'The CRL of {issuer} is updated: {count} revoked certificates, issued at {time}.',
+  'trust.listTitle': 'Root certificates trusted now',
+  'trust.empty': 'No root certificate is trusted yet.',
+  'trust.subject': 'Authority',
+  'trust.fingerprint': 'SHA-256 fingerprint',
+  'trust.notAfter': 'Expires',
+  'trust.source': 'Source',
+  'trust.actions': 'Actions',
+  'trust.fromConfig': 'System configuration',
+  'trust.fromAdmin': 'Added by an administrator',
+  'trust.remove': 'Remove',
+  'trust.removeNamed': 'Remove the root {subject}',
+  'trust.confirmRemove': 'Confirm removal',
 };

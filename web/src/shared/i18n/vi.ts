@@ -949,6 +949,36 @@ export const vi = {
   'signing.home.title': 'Xác minh chữ ký số',
   'signing.home.text':
     'Kiểm tra văn bản, kết quả giải quyết thủ tục có chữ ký số của cơ quan nhà nước.',
+
+  'nav.trust': 'Chứng thư gốc tin cậy',
+  'trust.title': 'Chứng thư gốc tin cậy',
+  'trust.lead':
+    'Chữ ký số chỉ được công nhận khi chứng thư của người ký do một tổ chức có chứng thư gốc dưới đây cấp. Danh sách chứng thư bị thu hồi (CRL) của từng tổ chức được dùng để phát hiện chứng thư đã bị thu hồi.',
+  'trust.addTitle': 'Thêm chứng thư gốc',
+  'trust.pem': 'Chứng thư gốc (PEM)',
+  'trust.pemHint':
+    'Dán nội dung bắt đầu bằng -----BEGIN CERTIFICATE-----. Chỉ chấp nhận chứng thư tự ký của tổ chức cung cấp dịch vụ chứng thực.',
+  'trust.addSubmit': 'Thêm vào danh sách tin cậy',
+  'trust.added': 'Đã tin cậy chứng thư gốc {subject}.',
+  'trust.crlTitle': 'Cập nhật danh sách thu hồi (CRL)',
+  'trust.crl': 'Danh sách chứng thư bị thu hồi',
+  'trust.crlHint':
+    'Dán CRL dạng PEM (-----BEGIN X509 CRL-----) hoặc nội dung DER mã hóa base64. CRL phải do một chứng thư gốc tin cậy ký.',
+  'trust.crlSubmit': 'Cập nhật CRL',
+  'trust.crlLoaded':
+    'Đã cập nhật CRL của {issuer}: {count} chứng thư bị thu hồi, phát hành lúc {time}.',
+  'trust.listTitle': 'Các chứng thư gốc đang được tin cậy',
+  'trust.empty': 'Chưa có chứng thư gốc nào được tin cậy.',
+  'trust.subject': 'Tổ chức',
+  'trust.fingerprint': 'Dấu vân tay SHA-256',
+  'trust.notAfter': 'Hết hạn',
+  'trust.source': 'Nguồn',
+  'trust.actions': 'Thao tác',
+  'trust.fromConfig': 'Cấu hình hệ thống',
+  'trust.fromAdmin': 'Quản trị viên thêm',
+  'trust.remove': 'Gỡ',
+  'trust.removeNamed': 'Gỡ chứng thư gốc {subject}',
+  'trust.confirmRemove': 'Xác nhận gỡ',
 } as const;
 
 export type MessageKey = keyof typeof vi;
