@@ -164,3 +164,23 @@ describe('POST /api/signing/verify', () => {
     expect(garbage.json().error.code).toBe('SIGNATURE_UNREADABLE');
   });
 });
+
+describe('POST /api/signing/verify with a small upload limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ config: { uploadLimitBytes: 4096 } });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('refuses a file over the limit with 413 and a code', async () => {
+    const body = await form({ file: { content: Buffer.alloc(10_000, 0x25), name: 'lon.pdf' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/signing/verify',
+      headers: { ...browser(t.ctx), ...body.headers },
+      payload: body.payload,
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('SIGNED_FILE_TOO_LARGE');
+  });
+});

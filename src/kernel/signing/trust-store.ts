@@ -5,7 +5,7 @@
  * time, and none revoked on a configured CRL before that time.
  */
 import { x509 } from './x509-library';
-import { fingerprintOf, knownCertificate, type KnownCertificate } from './certificate-cache';
+import { knownCertificate, type KnownCertificate } from './certificate-cache';
 import { useNodeWebCrypto } from './webcrypto';
 
 export type ChainProblem =
@@ -30,7 +30,6 @@ export interface ChainResult {
 }
 
 interface ParsedCrl {
-  issuerFingerprint: string;
   thisUpdate: Date;
   nextUpdate: Date | undefined;
   /** Upper-case hex serial → revocation date. */
@@ -56,19 +55,15 @@ export class TrustStore {
     return [...this.roots.values()];
   }
 
-  isRoot(der: Buffer): boolean {
-    return this.roots.has(fingerprintOf(der));
-  }
-
   /**
-   * Adds a CRL after checking its signature against a trusted root or a certificate that
-   * chains to one (`issuers`). A CRL nobody trusted signed is refused, not ignored.
+   * Adds a CRL after checking that a trusted root signed it, and returns that root. A CRL
+   * nobody trusted signed is refused, not ignored. (CRLs of intermediate authorities need
+   * their issuer's chain checked first; not supported yet.)
    */
-  async addCrl(der: Buffer, issuers: readonly Buffer[] = []): Promise<void> {
+  async addCrl(der: Buffer): Promise<KnownCertificate> {
     useNodeWebCrypto();
     const crl = new x509.X509Crl(new Uint8Array(der));
-    const candidates = [...this.roots.values(), ...issuers.map(knownCertificate)];
-    for (const issuer of candidates) {
+    for (const issuer of this.roots.values()) {
       const peculiarIssuer = new x509.X509Certificate(new Uint8Array(issuer.der));
       if (peculiarIssuer.subject !== crl.issuer) continue;
       if (!(await crl.verify({ publicKey: peculiarIssuer }))) continue;
@@ -77,12 +72,11 @@ export class TrustStore {
         revoked.set(entry.serialNumber.toUpperCase().replace(/^0+(?=.)/, ''), entry.revocationDate);
       }
       this.crls.set(issuer.fingerprint, {
-        issuerFingerprint: issuer.fingerprint,
         thisUpdate: crl.thisUpdate,
         nextUpdate: crl.nextUpdate,
         revoked,
       });
-      return;
+      return issuer;
     }
     throw new Error('the CRL is not signed by a trusted issuer');
   }

@@ -188,18 +188,8 @@ export async function addCrl(
   } catch {
     throw signingErrors.CRL_UNREADABLE();
   }
-  const store = await platformTrustStore(ctx);
-  let issuer: ReturnType<typeof knownCertificate> | undefined;
-  for (const root of store.rootCertificates) {
-    const candidate = new TrustStore([root.der]);
-    try {
-      await candidate.addCrl(der);
-      issuer = root;
-      break;
-    } catch {
-      // not this root
-    }
-  }
+  const roots = (await platformTrustStore(ctx)).rootCertificates.map((root) => root.der);
+  const issuer = await new TrustStore(roots).addCrl(der).catch(() => undefined);
   if (!issuer) throw signingErrors.CRL_NOT_TRUSTED();
   const issuerFingerprint = issuer.fingerprint;
   await ctx.db.transaction().execute(async (trx) => {
