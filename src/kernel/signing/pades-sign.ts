@@ -20,7 +20,7 @@ export interface PdfSigning {
   signingTime: Date;
   /** A visible signature (Decree 30 layout); without it the signature is invisible. */
   appearance?: SignatureAppearance;
-  /** 0-based page of the widget; -1 is the last page. Default 0. */
+  /** 0-based page of the widget (the layout of the document says which). Default 0. */
   pageIndex?: number;
   fieldName?: string;
   /** Shown by PDF readers: who, why and where. */
