@@ -10,10 +10,10 @@
  * per-round ratios (harness.median), so a noisy moment hits both sides of one round.
  */
 import { sign as cryptoSign, verify as cryptoVerify, X509Certificate } from 'node:crypto';
-import { demoSignaturePng, signerAppearance } from '../src/kernel/signing/appearance';
+import { demoSignaturePng } from '../src/kernel/signing/appearance';
 import { signPdf } from '../src/kernel/signing/pades-sign';
 import { verifyPdf } from '../src/kernel/signing/pades-verify';
-import { samplePdf } from '../src/kernel/signing/sample-pdf.test-support';
+import { chairmanBlock, samplePdf } from '../src/kernel/signing/sample-pdf.test-support';
 import { softwareIdentity } from '../src/kernel/signing/signing-identity';
 import { createTestPki } from '../src/kernel/signing/signing.test-support';
 import { TrustStore } from '../src/kernel/signing/trust-store';
@@ -62,14 +62,7 @@ const identity = softwareIdentity(holder.privateKey, holder.certificate, [pki.ro
 const publicKey = new X509Certificate(holder.certificate).publicKey;
 const trust = new TrustStore([pki.root.certificate]);
 const pdf = await samplePdf(10, { lastPageLines: 12 });
-const signer = await signerAppearance({
-  pageIndex: 9,
-  anchor: { x: 330, y: 260, width: 220 },
-  competence: 'TM. ỦY BAN NHÂN DÂN',
-  position: 'CHỦ TỊCH',
-  fullName: 'Nguyễn Văn Hùng',
-  signatureImagePng: await demoSignaturePng('Nguyễn Văn Hùng'),
-});
+const signer = await chairmanBlock(await demoSignaturePng('Nguyễn Văn Hùng'));
 const signingTime = new Date();
 const signPades = () =>
   signPdf(pdf, { identity, signingTime, appearance: signer.appearance, pageIndex: 9 });

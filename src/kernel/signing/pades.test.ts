@@ -6,12 +6,11 @@ import {
   demoSealPng,
   demoSignaturePng,
   sealAppearance,
-  signerAppearance,
 } from './appearance';
 import type { KeyAndCertificate } from './certificate-authority';
 import { signPdf } from './pades-sign';
 import { verifyPdf } from './pades-verify';
-import { samplePdf } from './sample-pdf.test-support';
+import { chairmanBlock, samplePdf } from './sample-pdf.test-support';
 import { softwareIdentity, type SigningIdentity } from './signing-identity';
 import { createTestPki, tempDir, toPem, type TestPki } from './signing.test-support';
 import { TrustStore } from './trust-store';
@@ -81,14 +80,7 @@ describe('PAdES signatures on PDF', () => {
   afterAll(() => tmp.remove());
 
   async function signedBySignerAndSeal(pdf: Buffer): Promise<Buffer> {
-    const signer = await signerAppearance({
-      pageIndex: 9,
-      anchor: { x: 330, y: 260, width: 220 },
-      competence: 'TM. ỦY BAN NHÂN DÂN',
-      position: 'CHỦ TỊCH',
-      fullName: 'Nguyễn Văn Hùng',
-      signatureImagePng: signatureImage,
-    });
+    const signer = await chairmanBlock(signatureImage);
     const once = await signPdf(pdf, {
       identity: chairman,
       signingTime: signedAt,

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
+import { signerAppearance } from './appearance';
 
 const FONT = new URL('../../../assets/fonts/NotoSerif-Regular.ttf', import.meta.url);
 
@@ -35,4 +36,19 @@ export async function samplePdf(
     }
   }
   return Buffer.from(await document.save({ useObjectStreams: options.objectStreams ?? true }));
+}
+
+/**
+ * The chairman's signature block of Decree 30, laid out on page 10 of `samplePdf(10, {
+ * lastPageLines: 12 })`, below its last line of text.
+ */
+export function chairmanBlock(signatureImagePng: Buffer) {
+  return signerAppearance({
+    pageIndex: 9,
+    anchor: { x: 330, y: 260, width: 220 },
+    competence: 'TM. ỦY BAN NHÂN DÂN',
+    position: 'CHỦ TỊCH',
+    fullName: 'Nguyễn Văn Hùng',
+    signatureImagePng,
+  });
 }

@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal';
 import type { RequestInfo } from '../auth/auth.audit';
 import { recordAudit } from '../audit/audit.record';
 import { knownCertificate, nameField } from './certificate-cache';
+import { derFromPemOrDer } from './pem';
 import { signingErrors } from './signing.errors';
 import { TrustStore } from './trust-store';
 import { certificatesInPem, invalidateTrustStore, platformTrustStore } from './trust';
@@ -155,16 +156,6 @@ export async function removeTrustedRoot(
   invalidateTrustStore(ctx);
 }
 
-function crlBytes(content: Buffer): Buffer {
-  const text = content.subarray(0, 64).toString('latin1');
-  if (!text.includes('-----BEGIN')) return content;
-  const body = content
-    .toString('latin1')
-    .replace(/-----(BEGIN|END) X509 CRL-----/g, '')
-    .replace(/\s+/g, '');
-  return Buffer.from(body, 'base64');
-}
-
 export interface CrlView {
   issuer: string;
   issuerFingerprint: string;
@@ -181,7 +172,7 @@ export async function addCrl(
   request: RequestInfo,
 ): Promise<CrlView> {
   useNodeWebCrypto();
-  const der = crlBytes(content);
+  const der = derFromPemOrDer(content);
   let crl: InstanceType<typeof x509.X509Crl>;
   try {
     crl = new x509.X509Crl(new Uint8Array(der));

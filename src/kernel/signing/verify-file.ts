@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { AppContext } from '../context';
 import { verifyDetachedCms } from './cms-verify';
 import { verifyPdf } from './pades-verify';
+import { derFromPemOrDer } from './pem';
 import { PdfStructureError } from './pdf';
 import { signingErrors } from './signing.errors';
 import { platformTrustStore } from './trust';
@@ -16,17 +17,6 @@ export interface FileToVerify {
   content: Buffer;
   /** A detached signature of `content`, DER or PEM. */
   signature?: Buffer;
-}
-
-/** DER as is; PEM (PKCS7 / CMS armour) decoded. */
-export function cmsBytes(signature: Buffer): Buffer {
-  const text = signature.subarray(0, 64).toString('latin1');
-  if (!text.includes('-----BEGIN')) return signature;
-  const body = signature
-    .toString('latin1')
-    .replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, '')
-    .replace(/\s+/g, '');
-  return Buffer.from(body, 'base64');
 }
 
 function looksLikePdf(content: Buffer): boolean {
@@ -46,7 +36,7 @@ export async function verifySignedFile(
   };
   if (file.signature) {
     const check = verifyDetachedCms({
-      cms: cmsBytes(file.signature),
+      cms: derFromPemOrDer(file.signature),
       digestOf: (algorithm) => createHash(algorithm).update(file.content).digest(),
       trust,
       now,
