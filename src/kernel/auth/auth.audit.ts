@@ -21,6 +21,8 @@ export type AuthAction =
   | 'auth.login_refused_disabled'
   | 'auth.mfa_verified'
   | 'auth.mfa_failed'
+  | 'auth.step_up_confirmed'
+  | 'auth.step_up_failed'
   | 'auth.mfa_enrolment_started'
   | 'auth.mfa_enrolled'
   | 'auth.logout'

@@ -4,7 +4,9 @@
  * guide and to the browser tests, so codes can be computed (e.g. by any authenticator app
  * fed this secret). Never enable the demo data on a real installation.
  */
-export type DemoRole = 'province_admin' | 'agency_admin' | 'officer' | 'operator' | 'citizen';
+/** `leader` and `clerk` are the documents module's roles (Decree 30: lãnh đạo, văn thư). */
+export type DemoRole =
+  'province_admin' | 'agency_admin' | 'officer' | 'leader' | 'clerk' | 'operator' | 'citizen';
 
 export interface DemoAccount {
   role: DemoRole;
@@ -46,6 +48,46 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     password: 'Nui-Bai-Tho-2026',
     fullName: 'Lê Văn Cần',
     agency: { kind: 'commune_committee', nameLike: 'hạ long' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'leader',
+    email: 'chutich.halong@quangninh.example',
+    password: 'Hon-Gai-Chu-Tich-2026',
+    fullName: 'Nguyễn Văn Hùng',
+    agency: { kind: 'commune_committee', nameLike: 'hạ long' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'clerk',
+    email: 'vanthu.halong@quangninh.example',
+    password: 'Van-Thu-Ha-Long-2026',
+    fullName: 'Đỗ Thị Thư',
+    agency: { kind: 'commune_committee', nameLike: 'hạ long' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'leader',
+    email: 'chutich.tinh@quangninh.example',
+    password: 'Ha-Long-Bay-Lanh-Dao-2026',
+    fullName: 'Trần Quốc Lãnh',
+    agency: { kind: 'province_committee' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'clerk',
+    email: 'vanthu.tinh@quangninh.example',
+    password: 'Van-Thu-Tinh-Uy-2026',
+    fullName: 'Ngô Thị Lưu',
+    agency: { kind: 'province_committee' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'officer',
+    email: 'chuyenvien.tinh@quangninh.example',
+    password: 'Chuyen-Vien-Tinh-2026',
+    fullName: 'Bùi Văn Chuyên',
+    agency: { kind: 'province_committee' },
     totpSecret: DEMO_TOTP_SECRET,
   },
   {

@@ -45,3 +45,24 @@ export function userPrincipal(input: UserPrincipalInput): Principal {
     grants: input.grants,
   };
 }
+
+/**
+ * The principal of a staff member outside any request: for work done on their behalf by the
+ * platform itself (the demo seed acting out its sample documents). No session, no second
+ * factor: routes never see such a principal.
+ */
+export async function principalOfUser(db: AuthDb, userId: string): Promise<Principal> {
+  const user = await db
+    .selectFrom('appUser')
+    .select(['id', 'type', 'agencyId'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return userPrincipal({
+    userId: user.id,
+    userType: user.type === 'staff' ? 'staff' : 'citizen',
+    agencyId: user.agencyId,
+    sessionId: null,
+    mfaPassed: false,
+    grants: await loadGrants(db, user.id),
+  });
+}

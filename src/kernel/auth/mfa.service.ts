@@ -220,3 +220,54 @@ export async function verifySecondFactor(
     sessionToken,
   };
 }
+
+/**
+ * Step-up confirmation: a signed-in person presents a fresh authenticator code to confirm
+ * one grave act (a digital signature on an official document). The code's time step is
+ * consumed, so it cannot confirm a second act; failures count towards the same lockout as
+ * signing in. Recovery codes are not accepted here: they exist to regain access, not to sign.
+ */
+export async function confirmStepUp(
+  ctx: AppContext,
+  request: RequestInfo,
+  userId: string,
+  code: string,
+  purpose: string,
+): Promise<void> {
+  const now = ctx.clock.now();
+  const user = await loadUser(ctx, userId);
+  if (!user.totpEnabledAt) throw authErrors.MFA_NOT_ENROLLED();
+  await assertIpNotThrottled(ctx.db, ctx.config, request.ip, now);
+  await assertAccountNotLocked(ctx.db, ctx.config, now, user, '');
+  const attempt = { kind: 'mfa' as const, ip: request.ip, accountKey: null, userId: user.id };
+  const given = code.replace(/\s/g, '');
+  const accepted = await ctx.db.transaction().execute(async (trx) => {
+    const step = /^\d{6}$/.test(given)
+      ? verifyTotp(readSecret(ctx, user), given, now, user.totpLastStep)
+      : null;
+    if (step === null || !(await claimStep(trx, user.id, step))) return false;
+    await recordSuccess(trx, now, attempt);
+    await auditAuth(trx, {
+      action: 'auth.step_up_confirmed',
+      actor: { kind: 'user', id: user.id },
+      recordType: 'user',
+      recordId: user.id,
+      request,
+      details: { purpose },
+    });
+    return true;
+  });
+  if (accepted) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    const locked = await recordFailure(trx, ctx.config, now, attempt);
+    await auditAuth(trx, {
+      action: 'auth.step_up_failed',
+      actor: { kind: 'user', id: user.id },
+      recordType: 'user',
+      recordId: user.id,
+      request,
+      details: { purpose, locked },
+    });
+  });
+  throw authErrors.MFA_CODE_INVALID();
+}

@@ -59,6 +59,29 @@ export function knownCertificate(der: Buffer): KnownCertificate {
   return entry;
 }
 
+/**
+ * Whether `issuer` issued `child`: node's checkIssued (names, key identifiers, key usage)
+ * and the issuer's key verifying the child's signature. Both certificates are fixed bytes, so
+ * the answer is remembered for as long as the process knows them, and shared by every trust
+ * store (the platform's is rebuilt every minute). Validity at the signing time and revocation
+ * depend on the time and the CRLs; the chain check judges those on every verification.
+ */
+const issuers = new WeakMap<KnownCertificate, WeakMap<KnownCertificate, boolean>>();
+
+export function issuedBy(child: KnownCertificate, issuer: KnownCertificate): boolean {
+  let known = issuers.get(child);
+  if (!known) {
+    known = new WeakMap();
+    issuers.set(child, known);
+  }
+  let issued = known.get(issuer);
+  if (issued === undefined) {
+    issued = child.x509.checkIssued(issuer.x509) && child.x509.verify(issuer.x509.publicKey);
+    known.set(issuer, issued);
+  }
+  return issued;
+}
+
 /** One line of a distinguished name, e.g. the CN, from node's multi-line form. */
 export function nameField(name: string, field: string): string | undefined {
   for (const line of name.split('\n')) {

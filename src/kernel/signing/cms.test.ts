@@ -114,6 +114,28 @@ describe('detached CMS signatures', () => {
     expect(ours.problems).toEqual(['NO_PATH_TO_TRUSTED_ROOT']);
   });
 
+  it('keeps each trust store to its own roots, even against a root of the same name', async () => {
+    // Same subject as the platform's root, another key: names alone would chain to either.
+    const impostor = await createTestPki();
+    const fake = await impostor.issue({ commonName: 'Nguyễn Văn Hùng' });
+    const impostorTrust = new TrustStore([impostor.root.certificate]);
+    const contentDigest = createHash('sha256').update(content).digest();
+    const genuineCms = await signDetachedCms({ contentDigest, identity });
+    const fakeCms = await signDetachedCms({
+      contentDigest,
+      identity: softwareIdentity(fake.privateKey, fake.certificate, [impostor.root.certificate]),
+    });
+    const check = (cms: Buffer, store: TrustStore) =>
+      verifyDetachedCms({ cms, digestOf: digestOf(content), trust: store });
+    // Twice over, so that the second round runs on what the first remembered.
+    for (let round = 0; round < 2; round++) {
+      expect(check(genuineCms, trust).valid).toBe(true);
+      expect(check(fakeCms, impostorTrust).valid).toBe(true);
+      expect(check(fakeCms, trust).problems).toEqual(['NO_PATH_TO_TRUSTED_ROOT']);
+      expect(check(genuineCms, impostorTrust).problems).toEqual(['NO_PATH_TO_TRUSTED_ROOT']);
+    }
+  });
+
   it('judges the certificate at the signing time', async () => {
     const shortLived = await pki.issue(
       { commonName: 'Trần Thị Mai' },

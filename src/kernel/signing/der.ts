@@ -89,9 +89,26 @@ export function encodingOf(element: DerElement): Buffer {
   return element.bytes.subarray(element.start, element.end);
 }
 
+/**
+ * Dotted forms already decoded, by their content octets: a CMS message has a dozen OIDs, the
+ * same few in every signature, and building the string costs more than looking it up.
+ */
+const dottedOids = new Map<string, string>();
+const MAX_DOTTED_OIDS = 1000;
+
 export function decodeOid(element: DerElement): string {
   const content = contentOf(expectTag(element, TAG.oid, 'an object identifier'));
   if (content.length === 0) throw new DerError('empty object identifier');
+  const key = content.toString('latin1');
+  let dotted = dottedOids.get(key);
+  if (dotted === undefined) {
+    dotted = dottedForm(content);
+    if (dottedOids.size < MAX_DOTTED_OIDS) dottedOids.set(key, dotted);
+  }
+  return dotted;
+}
+
+function dottedForm(content: Buffer): string {
   const parts: number[] = [];
   let value = 0;
   for (const byte of content) {

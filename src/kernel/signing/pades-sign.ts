@@ -23,6 +23,11 @@ export interface PdfSigning {
   /** 0-based page of the widget (the layout of the document says which). Default 0. */
   pageIndex?: number;
   fieldName?: string;
+  /**
+   * More visible parts of the same signature on other places or pages (the agency seal's
+   * number and date lines); each is a widget of the one signature field.
+   */
+  extraAppearances?: readonly { pageIndex: number; appearance: SignatureAppearance }[];
   /** Shown by PDF readers: who, why and where. */
   name?: string;
   reason?: string;
@@ -68,6 +73,14 @@ export async function signPdf(pdf: Buffer, signing: PdfSigning): Promise<Buffer>
     ...(signing.reason ? { reason: signing.reason } : {}),
     ...(signing.location ? { location: signing.location } : {}),
     ...(signing.appearance ? { appearance: placed(signing.appearance) } : {}),
+    ...(signing.extraAppearances?.length
+      ? {
+          extraWidgets: signing.extraAppearances.map((extra) => ({
+            pageIndex: extra.pageIndex,
+            appearance: placed(extra.appearance),
+          })),
+        }
+      : {}),
   });
   const contentDigest = hashPdfSignedBytes(prepared).digest();
   const cms = await signDetachedCms({ contentDigest, identity: signing.identity });

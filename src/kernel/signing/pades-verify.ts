@@ -55,15 +55,17 @@ function checkOne(pdf: Buffer, info: PdfSignatureInfo, trust: TrustStore, now?: 
   const problems: PdfSignatureProblem[] = [...structural, ...cms.problems];
   if (!info.laterChangesAllowed) problems.push('CHANGED_AFTER_SIGNING');
   const intact = cms.intact && structural.length === 0;
-  return {
+  const check = {
     fieldName: info.fieldName,
     subFilter: info.subFilter,
     claimedSigningTime: info.signingTimeClaimed,
     reason: info.reason,
     location: info.location,
-    get pageIndex() {
-      return info.pageIndex;
-    },
+  };
+  Object.defineProperty(check, SIGNATURE_INFO, { value: info });
+  Object.defineProperty(check, 'pageIndex', PAGE_INDEX);
+  // Added after pageIndex, so that the properties keep the order of the interface.
+  return Object.assign(check, {
     intact,
     valid: intact && cms.valid && info.laterChangesAllowed,
     problems,
@@ -71,8 +73,24 @@ function checkOne(pdf: Buffer, info: PdfSignatureInfo, trust: TrustStore, now?: 
     revisionLength: info.revisionEnd,
     coversWholeFile: info.coversWholeFile,
     laterRevisions: info.laterRevisions,
-  };
+  } satisfies Omit<PdfSignatureCheck, keyof typeof check | 'pageIndex'>) as PdfSignatureCheck;
 }
+
+/** The signature's description, a non-enumerable property of its check. */
+const SIGNATURE_INFO = Symbol('signatureInfo');
+
+/**
+ * A check's `pageIndex` is the description's, read only when asked for (it is looked up in
+ * the page tree). One getter serves every check, for the reason given in
+ * signature-discovery: a getter in the object literal costs the GC far more.
+ */
+const PAGE_INDEX: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: { [SIGNATURE_INFO]: PdfSignatureInfo }): number | null {
+    return this[SIGNATURE_INFO].pageIndex;
+  },
+};
 
 /** Throws PdfStructureError when the file is not a readable PDF. */
 export function verifyPdf(pdf: Buffer, trust: TrustStore, now?: Date): PdfVerification {

@@ -5,7 +5,7 @@
  * time, and none revoked on a configured CRL before that time.
  */
 import { x509 } from './x509-library';
-import { knownCertificate, type KnownCertificate } from './certificate-cache';
+import { issuedBy, knownCertificate, type KnownCertificate } from './certificate-cache';
 import { useNodeWebCrypto } from './webcrypto';
 
 export type ChainProblem =
@@ -38,11 +38,13 @@ interface ParsedCrl {
 
 const MAX_CHAIN = 8;
 
+/** A certificate is never taken as its own issuer; a path ends at a trusted root instead. */
+const isIssuer = (child: KnownCertificate, candidate: KnownCertificate) =>
+  candidate.fingerprint !== child.fingerprint && issuedBy(child, candidate);
+
 export class TrustStore {
   private readonly roots = new Map<string, KnownCertificate>();
   private readonly crls = new Map<string, ParsedCrl>();
-  /** "child fingerprint>issuer fingerprint" → whether the issuer really signed the child. */
-  private readonly links = new Map<string, boolean>();
 
   constructor(roots: readonly Buffer[]) {
     for (const der of roots) {
@@ -109,18 +111,10 @@ export class TrustStore {
     return { trusted: trusted && problems.size === 0, chain, problems: [...problems], revocation };
   }
 
+  /** The first trusted root, else the first candidate, that really issued `child`. */
   private findIssuer(child: KnownCertificate, pool: readonly KnownCertificate[]) {
-    for (const candidate of [...this.roots.values(), ...pool]) {
-      if (candidate.fingerprint === child.fingerprint) continue;
-      const key = `${child.fingerprint}>${candidate.fingerprint}`;
-      let signed = this.links.get(key);
-      if (signed === undefined) {
-        signed =
-          child.x509.checkIssued(candidate.x509) && child.x509.verify(candidate.x509.publicKey);
-        this.links.set(key, signed);
-      }
-      if (signed) return candidate;
-    }
+    for (const root of this.roots.values()) if (isIssuer(child, root)) return root;
+    for (const candidate of pool) if (isIssuer(child, candidate)) return candidate;
     return undefined;
   }
 

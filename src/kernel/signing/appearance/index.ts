@@ -42,6 +42,7 @@ export {
   type SignerLayout,
 } from './decree30-layout';
 export { PT_PER_MM, type Anchor } from './decree30-geometry';
+export { textLineAppearance, type TextLineOptions } from './text-line-appearance';
 export { DEMO_SEAL_PIXELS, demoSealPng, demoSignaturePng } from './demo-images';
 export { isoWithOffset, VIETNAM_OFFSET_MINUTES } from './iso-time';
 export { measureText } from './text-shaping';

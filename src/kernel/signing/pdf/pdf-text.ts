@@ -63,25 +63,26 @@ export function formatPdfDate(date: Date, offsetMinutes: number): string {
 const PDF_DATE =
   /^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:([Zz+-])(?:(\d{2})'?(?:(\d{2})'?)?)?)?/;
 
+const datePart = (match: RegExpExecArray, i: number, fallback: number): number =>
+  match[i] === undefined ? fallback : Number(match[i]);
+
 /** Reads a PDF date; null when it is not one (the claim is then simply absent). */
 export function parsePdfDate(text: string): Date | null {
   const match = PDF_DATE.exec(text.trim());
   if (!match) return null;
-  const part = (i: number, fallback: number): number =>
-    match[i] === undefined ? fallback : Number(match[i]);
-  const year = part(1, 0);
-  const month = part(2, 1);
-  const day = part(3, 1);
-  const hour = part(4, 0);
-  const minute = part(5, 0);
-  const second = part(6, 0);
+  const year = datePart(match, 1, 0);
+  const month = datePart(match, 2, 1);
+  const day = datePart(match, 3, 1);
+  const hour = datePart(match, 4, 0);
+  const minute = datePart(match, 5, 0);
+  const second = datePart(match, 6, 0);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) {
     return null;
   }
   let offset = 0;
   const sign = match[7];
   if (sign === '+' || sign === '-') {
-    offset = (part(8, 0) * 60 + part(9, 0)) * (sign === '-' ? -1 : 1);
+    offset = (datePart(match, 8, 0) * 60 + datePart(match, 9, 0)) * (sign === '-' ? -1 : 1);
   }
   const utc = Date.UTC(year, month - 1, day, hour, minute, second) - offset * 60_000;
   return new Date(utc);

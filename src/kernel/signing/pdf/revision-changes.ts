@@ -130,6 +130,7 @@ const other = (detail: string): Verdict => ({ kind: 'other', allowed: false, det
 class RevisionContext {
   private appearanceObjects: Set<number> | undefined;
   private validationObjects: Set<number> | undefined;
+  private kidWidgets: Set<number> | undefined;
 
   constructor(
     private readonly section: XrefSection,
@@ -155,7 +156,7 @@ class RevisionContext {
       if (!beforeDict) return allowed('signature');
       return other('an existing signature dictionary was changed');
     }
-    if (dict && isSignatureField(this.after, dict)) {
+    if (dict && (isSignatureField(this.after, dict) || this.signatureKids().has(num))) {
       if (!beforeDict || isSignatureField(this.signed, beforeDict)) {
         return allowed('signature-field');
       }
@@ -247,7 +248,11 @@ class RevisionContext {
     }
     for (const item of remaining) {
       const dict = nowReader.resolveDict(item);
-      if (!dict || !isSignatureField(nowReader, dict)) return 'a non-signature entry was added';
+      const kid =
+        nowReader === this.after && item instanceof PdfRef && this.signatureKids().has(item.num);
+      if (!dict || !(kid || isSignatureField(nowReader, dict))) {
+        return 'a non-signature entry was added';
+      }
       // A signature field that existed unsigned but is newly listed is fine; one that existed
       // as something else is not (it is judged on its own, but say so here too).
       if (item instanceof PdfRef) {
@@ -264,13 +269,38 @@ class RevisionContext {
     const roots: PdfValue[] = [];
     for (const num of this.section.entries.keys()) {
       const dict = this.after.resolveDict(new PdfRef(num, 0));
-      if (dict && isSignatureField(this.after, dict)) {
+      if (dict && (isSignatureField(this.after, dict) || this.signatureKids().has(num))) {
         const appearance = dict.get('AP');
         if (appearance !== undefined) roots.push(appearance);
       }
     }
     this.appearanceObjects = this.reachableNewObjects(roots);
     return this.appearanceObjects;
+  }
+
+  /**
+   * Widgets this update wrote as /Kids of a signature field it wrote: one signature shown in
+   * several places (the agency seal with the number and date lines). Kids are recognised from
+   * the field's side because they carry no /Parent: poppler reads a kid with /Parent as a
+   * field of its own, which would list one unsigned signature field per widget.
+   */
+  private signatureKids(): Set<number> {
+    if (this.kidWidgets) return this.kidWidgets;
+    const kids = new Set<number>();
+    for (const num of this.section.entries.keys()) {
+      const dict = this.after.resolveDict(new PdfRef(num, 0));
+      if (!dict || dict.nameOf('FT') !== 'Sig') continue;
+      for (const kid of this.after.resolveArray(dict.get('Kids')) ?? []) {
+        if (kid instanceof PdfRef && this.section.entries.has(kid.num)) {
+          const widget = this.after.resolveDict(kid);
+          if (widget?.nameOf('Subtype') === 'Widget' && widget.get('FT') === undefined) {
+            kids.add(kid.num);
+          }
+        }
+      }
+    }
+    this.kidWidgets = kids;
+    return kids;
   }
 
   private reachableFromValidationData(): Set<number> {

@@ -63,6 +63,18 @@ export interface PdfSignatureOptions {
   contentsSize?: number;
   /** Draws a visible signature; without it the widget is invisible (/Rect [0 0 0 0]). */
   appearance?: (context: PdfAppearanceContext) => PdfSignatureAppearance;
+  /**
+   * More places the same signature shows itself, each a widget of the one signature field
+   * (its /Kids): how the agency's seal also writes the number and the date into the places
+   * the document left for them, inside the bytes it signs.
+   */
+  extraWidgets?: readonly PdfExtraWidget[];
+}
+
+export interface PdfExtraWidget {
+  /** 0-based page of this widget. */
+  pageIndex: number;
+  appearance: (context: PdfAppearanceContext) => PdfSignatureAppearance;
 }
 
 export interface PreparedPdfSignature {
@@ -103,40 +115,75 @@ export function preparePdfSignature(
     return num;
   };
   const sigNum = allocate();
+  const extras = options.extraWidgets ?? [];
+  // One widget: the field and its widget are one dictionary. Several: a field with kids,
+  // written without /Parent: poppler (pdfsig) reads a kid that has one as a separate,
+  // unsigned field; Acrobat and our verifier find the kids from the field's /Kids.
+  const fieldNum = extras.length > 0 ? allocate() : null;
   const widgetNum = allocate();
   const widgetRef = new PdfRef(widgetNum, 0);
+  const fieldRef = fieldNum === null ? widgetRef : new PdfRef(fieldNum, 0);
   const writes: PdfObjectWrite[] = [];
 
-  const form = formUpdate(reader, allocate, widgetRef);
-  const widget = pdfDict({
-    Type: PdfName.of('Annot'),
-    Subtype: PdfName.of('Widget'),
+  const form = formUpdate(reader, allocate, fieldRef);
+  const fieldEntries = {
     FT: PdfName.of('Sig'),
     T: encodePdfText(uniqueFieldName(reader, form.existingFields, options.fieldName)),
-    F: WIDGET_FLAGS,
-    P: page.ref,
     V: new PdfRef(sigNum, 0),
-    Rect: [0, 0, 0, 0],
-  });
-  if (options.appearance) {
-    const box = page.cropBox;
-    const appearance = options.appearance({
+  };
+  const widgetOn = (pageRef: PdfRef) =>
+    pdfDict({
+      Type: PdfName.of('Annot'),
+      Subtype: PdfName.of('Widget'),
+      ...(fieldNum === null ? fieldEntries : {}),
+      F: WIDGET_FLAGS,
+      P: pageRef,
+      Rect: [0, 0, 0, 0],
+    });
+  const draw = (
+    widget: PdfDict,
+    target: ReturnType<PdfReader['page']>,
+    appearanceOf: NonNullable<PdfSignatureOptions['appearance']>,
+  ) => {
+    const box = target.cropBox;
+    const appearance = appearanceOf({
       pageWidth: box[2] - box[0],
       pageHeight: box[3] - box[1],
       pageBox: box,
-      rotate: page.rotate,
+      rotate: target.rotate,
       allocate,
     });
     checkAppearance(appearance, allocated);
     widget.set('Rect', appearance.rect);
     widget.set('AP', pdfDict({ N: new PdfRef(appearance.normalAppearance, 0) }));
     for (const object of appearance.objects) writes.push({ num: object.num, body: object.body });
+  };
+  const widget = widgetOn(page.ref);
+  if (options.appearance) draw(widget, page, options.appearance);
+  writes.push({ num: widgetNum, body: valueObjectBody(widget) });
+  const widgetsByPage = new Map<number, { page: typeof page; refs: PdfRef[] }>([
+    [page.ref.num, { page, refs: [widgetRef] }],
+  ]);
+  for (const extra of extras) {
+    const target = reader.page(extra.pageIndex);
+    const num = allocate();
+    const kid = widgetOn(target.ref);
+    draw(kid, target, extra.appearance);
+    writes.push({ num, body: valueObjectBody(kid) });
+    const entry = widgetsByPage.get(target.ref.num) ?? { page: target, refs: [] };
+    entry.refs.push(new PdfRef(num, 0));
+    widgetsByPage.set(target.ref.num, entry);
+  }
+  if (fieldNum !== null) {
+    const kids = [...widgetsByPage.values()].flatMap((entry) => entry.refs);
+    writes.push({ num: fieldNum, body: valueObjectBody(pdfDict({ ...fieldEntries, Kids: kids })) });
   }
 
   const signature = signatureDictionary(options, contentsSize);
   writes.push({ num: sigNum, body: signature.body });
-  writes.push({ num: widgetNum, body: valueObjectBody(widget) });
-  writes.push(...annotsUpdate(reader, page.ref, page.dict, widgetRef));
+  for (const entry of widgetsByPage.values()) {
+    writes.push(...annotsUpdate(reader, entry.page.ref, entry.page.dict, entry.refs));
+  }
   writes.push(...form.writes);
 
   const update = appendIncrementalUpdate(reader, writes);
@@ -266,22 +313,24 @@ function checkAppearance(appearance: PdfSignatureAppearance, allocated: Set<numb
   }
 }
 
-/** The page's /Annots with the widget added: the array object if indirect, else the page. */
+/** The page's /Annots with the widgets added: the array object if indirect, else the page. */
 function annotsUpdate(
   reader: PdfReader,
   pageRef: PdfRef,
   pageDict: PdfDict,
-  widgetRef: PdfRef,
+  widgetRefs: readonly PdfRef[],
 ): PdfObjectWrite[] {
   const annots = pageDict.get('Annots');
   if (annots instanceof PdfRef) {
     const array = reader.resolveArray(annots);
     if (array) {
-      return [{ num: annots.num, gen: annots.gen, body: valueObjectBody([...array, widgetRef]) }];
+      return [
+        { num: annots.num, gen: annots.gen, body: valueObjectBody([...array, ...widgetRefs]) },
+      ];
     }
   }
   const existing = Array.isArray(annots) ? annots : [];
-  const page = pageDict.clone().set('Annots', [...existing, widgetRef]);
+  const page = pageDict.clone().set('Annots', [...existing, ...widgetRefs]);
   return [{ num: pageRef.num, gen: pageRef.gen, body: valueObjectBody(page) }];
 }
 
