@@ -10,14 +10,23 @@ import type { DocumentsDb, DocumentsTrx } from './documents-db';
 
 const clocks = new Map<string, ZonedClock>();
 
-/** The calendar year of an instant in the platform's time zone. */
-export function registerYear(at: Date, timeZone: string): number {
+function clockOf(timeZone: string): ZonedClock {
   let clock = clocks.get(timeZone);
   if (!clock) {
     clock = new ZonedClock(timeZone);
     clocks.set(timeZone, clock);
   }
-  return new Date(at.getTime() + clock.offsetAt(at.getTime())).getUTCFullYear();
+  return clock;
+}
+
+/** The calendar year of an instant in the platform's time zone. */
+export function registerYear(at: Date, timeZone: string): number {
+  return Number(registerDate(at, timeZone).slice(0, 4));
+}
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in the platform's time zone. */
+export function registerDate(at: Date, timeZone: string): string {
+  return clockOf(timeZone).formatIso(at.getTime()).slice(0, 10);
 }
 
 /** Takes the next number of `registerId` for `year`. Call inside the registering transaction. */
