@@ -228,6 +228,9 @@ describe('a staff member on a desktop', () => {
     // The citizen-report tiles: the demo may have no report yet, so only the tile is certain.
     await page.locator('[data-counter="reports-open"]').getByText('Đang mở').waitFor();
     await page.locator('[data-testid="reports-map"] canvas').waitFor({ state: 'visible' });
+    // The official documents: the demo issues two documents on its first start.
+    await page.locator('[data-counter="issued-today"] .counter-value').waitFor();
+    expect(Number(await counter('issued-today'))).toBeGreaterThanOrEqual(2);
 
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: shot('ops-desktop.png'), fullPage: true });

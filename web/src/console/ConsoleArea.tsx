@@ -23,6 +23,13 @@ import { CalendarPage } from '../features/admin/CalendarPage';
 import { InboxPage } from '../features/feedback-inbox/InboxPage';
 import { InboxReportPage } from '../features/feedback-inbox/InboxReportPage';
 import { RoutingPage } from '../features/feedback-routing/RoutingPage';
+import { DocumentsDeskPage } from '../features/documents/DocumentsDeskPage';
+import { OutgoingListPage } from '../features/documents/OutgoingListPage';
+import { OutgoingDetailPage } from '../features/documents/OutgoingDetailPage';
+import { EditDraftPage, NewDraftPage } from '../features/documents/DraftFormPage';
+import { IncomingListPage } from '../features/documents/IncomingListPage';
+import { IncomingDetailPage } from '../features/documents/IncomingDetailPage';
+import { PaperIncomingPage } from '../features/documents/PaperIncomingPage';
 import { ADMIN_PAGES } from './admin-pages';
 import '../shared/styles/console.css';
 import '../features/admin/admin.css';
@@ -35,6 +42,9 @@ export default function ConsoleArea() {
     { to: '/console/agencies', label: 'nav.agencies' },
     ...(user?.permissions.includes('records.read')
       ? [{ to: '/console/phan-anh', label: 'nav.feedbackInbox' } as const]
+      : []),
+    ...(user?.permissions.includes('documents.read')
+      ? [{ to: '/console/van-ban', label: 'nav.documents' } as const]
       : []),
     ...(user?.permissions.includes('feedback.routing.manage')
       ? [{ to: '/console/phan-anh/dinh-tuyen', label: 'feedbackRouting.nav' } as const]
@@ -134,6 +144,70 @@ export default function ConsoleArea() {
             element={
               <RequireStaff permission="records.read">
                 <InboxReportPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="van-ban"
+            element={
+              <RequireStaff permission="documents.read">
+                <DocumentsDeskPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="van-ban/di"
+            element={
+              <RequireStaff permission="documents.read">
+                <OutgoingListPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="van-ban/di/moi"
+            element={
+              <RequireStaff permission="documents.read">
+                <NewDraftPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="van-ban/di/:id"
+            element={
+              <RequireStaff permission="documents.read">
+                <OutgoingDetailPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="van-ban/di/:id/sua"
+            element={
+              <RequireStaff permission="documents.read">
+                <EditDraftPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="van-ban/den"
+            element={
+              <RequireStaff permission="documents.read">
+                <IncomingListPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="van-ban/den/vao-so"
+            element={
+              <RequireStaff permission="documents.read">
+                <PaperIncomingPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="van-ban/den/:id"
+            element={
+              <RequireStaff permission="documents.read">
+                <IncomingDetailPage />
               </RequireStaff>
             }
           />

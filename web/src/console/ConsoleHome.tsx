@@ -43,6 +43,11 @@ export function ConsoleHome() {
                 <Link to="/ops">{t('console.openOps')}</Link>
               </li>
             ) : null}
+            {user.permissions.includes('documents.read') ? (
+              <li>
+                <Link to="/console/van-ban">{t('console.openDocuments')}</Link>
+              </li>
+            ) : null}
             {ADMIN_PAGES.filter((page) => user.permissions.includes(page.permission)).map(
               (page) => (
                 <li key={page.to}>

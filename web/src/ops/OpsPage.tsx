@@ -10,6 +10,7 @@ import { Loading } from '../shared/ui/Loading';
 import { usePageTitle } from '../shared/ui/usePageTitle';
 import { useOpsSummary, type OpsSummary } from './useOpsSummary';
 import { FeedbackPanel } from './FeedbackPanel';
+import { DocumentsPanel } from './DocumentsPanel';
 
 const COUNTERS: { key: string; label: MessageKey; value: (s: OpsSummary) => number }[] = [
   { key: 'citizens', label: 'ops.citizens', value: (s) => s.users.citizens },
@@ -82,6 +83,7 @@ export function OpsPage() {
           ) : null}
         </section>
         <FeedbackPanel />
+        <DocumentsPanel />
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
  * A server-paged list as every administration page shows it: the error or loading state,
  * the count announced to screen readers (or the empty message), the table, and the pager.
  */
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useI18n } from '../../shared/i18n/i18n';
 import { formatNumber } from '../../shared/i18n/format';
 import { Alert } from '../../shared/ui/Alert';
@@ -37,6 +37,7 @@ export function PagedTable<T>({
   onPage: (page: number) => void;
 }) {
   const { t, locale } = useI18n();
+  const captionId = useId();
   const data = query.data;
   return (
     <>
@@ -48,9 +49,17 @@ export function PagedTable<T>({
             {data.total === 0 ? emptyText : totalText(formatNumber(data.total, locale))}
           </p>
           {data.items.length > 0 ? (
-            <div className="table-wrap">
+            <div
+              className="table-wrap"
+              role="region"
+              aria-labelledby={captionId}
+              // Long ids make the table scroll sideways; the keyboard must reach it too.
+              tabIndex={0}
+            >
               <table className="data-table">
-                <caption className="visually-hidden">{caption}</caption>
+                <caption id={captionId} className="visually-hidden">
+                  {caption}
+                </caption>
                 <thead>
                   <tr>{headers}</tr>
                 </thead>

@@ -168,7 +168,7 @@ function Jobs() {
         data.items.length === 0 ? (
           <p className="muted">{t('system.jobsEmpty')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label={t('system.jobsTitle')} tabIndex={0}>
             <table className="data-table">
               <caption className="visually-hidden">{t('system.jobsTitle')}</caption>
               <thead>

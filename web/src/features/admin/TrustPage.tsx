@@ -161,7 +161,7 @@ function RootList() {
       {result.error ? <Alert kind="error" error={result.error} /> : null}
       {result.data && result.data.items.length === 0 ? <p>{t('trust.empty')}</p> : null}
       {result.data && result.data.items.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label={t('trust.listTitle')} tabIndex={0}>
           <table className="data-table">
             <caption>{t('trust.listTitle')}</caption>
             <thead>

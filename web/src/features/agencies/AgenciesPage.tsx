@@ -124,7 +124,7 @@ export function AgenciesPage() {
               : t('agencies.total', { total: formatNumber(data.total, locale) })}
           </p>
           {data.items.length > 0 ? (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label={t('agencies.title')} tabIndex={0}>
               <table className="data-table">
                 <caption className="visually-hidden">{t('agencies.title')}</caption>
                 <thead>

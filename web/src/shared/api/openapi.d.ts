@@ -3579,6 +3579,2656 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bàn làm việc văn bản — your agency, what you may do and what waits for you */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agency: {
+                                code: string;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            counts: {
+                                mine: number;
+                                overdue: number;
+                                toAssign: number;
+                                toIssue: number;
+                                toRegister: number;
+                                toSign: number;
+                            };
+                            issuer: {
+                                abbreviation: string;
+                                placeName: string;
+                            } | null;
+                            permissions: {
+                                clerk: boolean;
+                                draft: boolean;
+                                lead: boolean;
+                            };
+                            registers: {
+                                code: string;
+                                /** @enum {string} */
+                                direction: "outgoing" | "incoming";
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                            signers: {
+                                fullName: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            staff: {
+                                fullName: string;
+                                /** Format: uuid */
+                                id: string;
+                            }[];
+                            types: {
+                                abbreviation: string | null;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải tệp văn bản — a document’s file (signed PDF, attachment, scan) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The file content, sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản đến — incoming documents and the incoming register, searched and paged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description to_register = chờ vào sổ, to_assign = chờ phân công, mine = tôi xử lý, register = sổ văn bản đến, overdue = quá hạn */
+                    box?: "all" | "to_register" | "to_assign" | "mine" | "register" | "overdue";
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    registerId?: string;
+                    status?: "received" | "registered" | "assigned" | "processing" | "done" | "recalled" | "replaced";
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                handlingDeadline: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                notation: string;
+                                number: number | null;
+                                overdue: boolean;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                promulgatedOn: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                senderName: string;
+                                /** @enum {string} */
+                                source: "exchange" | "paper";
+                                /** @enum {string} */
+                                status: "received" | "registered" | "assigned" | "processing" | "done" | "recalled" | "replaced";
+                                subject: string;
+                                typeName: string;
+                                /**
+                                 * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                                 * @enum {string}
+                                 */
+                                urgency: "normal" | "urgent" | "very_urgent" | "express";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                            /** @description true: there are more than `total` matches */
+                            totalIsCapped: boolean;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Vào sổ văn bản giấy — register a scanned paper document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Số và ký hiệu, e.g. 15/QĐ-UBND */
+                        notation: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        promulgatedOn: string;
+                        /** Format: date-time */
+                        receivedAt?: string;
+                        /** Format: uuid */
+                        registerId?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        replyDueOn?: string | null;
+                        scanFileIds: string[];
+                        /**
+                         * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                         * @enum {string}
+                         */
+                        secrecy?: "normal" | "confidential" | "secret" | "top_secret";
+                        senderName: string;
+                        /** @description Mã định danh cơ quan, e.g. 000.00.00.H49 */
+                        senderOrganId?: string | null;
+                        signerName?: string | null;
+                        subject: string;
+                        typeName: string;
+                        /**
+                         * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent" | "very_urgent" | "express";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("register" | "assign" | "start" | "complete" | "reply")[];
+                            /** Format: date-time */
+                            assignedAt: string | null;
+                            assignments: {
+                                fullName: string;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "informed";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionNote: string | null;
+                            exchangeId: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "draft" | "signed" | "attachment" | "received";
+                                size: number;
+                            }[];
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            handlingDeadline: string | null;
+                            handlingUnit: string | null;
+                            history: {
+                                action: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            notation: string;
+                            number: number | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            promulgatedOn: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            replyDueOn: string | null;
+                            /** Format: uuid */
+                            replyOutgoingId: string | null;
+                            /**
+                             * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                             * @enum {string}
+                             */
+                            secrecy: "normal" | "confidential" | "secret" | "top_secret";
+                            senderName: string;
+                            senderOrganId: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            source: "exchange" | "paper";
+                            /** @enum {string} */
+                            status: "received" | "registered" | "assigned" | "processing" | "done" | "recalled" | "replaced";
+                            subject: string;
+                            typeName: string;
+                            /**
+                             * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "express";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/incoming/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết văn bản đến — an incoming document with its handling */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("register" | "assign" | "start" | "complete" | "reply")[];
+                            /** Format: date-time */
+                            assignedAt: string | null;
+                            assignments: {
+                                fullName: string;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "informed";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionNote: string | null;
+                            exchangeId: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "draft" | "signed" | "attachment" | "received";
+                                size: number;
+                            }[];
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            handlingDeadline: string | null;
+                            handlingUnit: string | null;
+                            history: {
+                                action: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            notation: string;
+                            number: number | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            promulgatedOn: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            replyDueOn: string | null;
+                            /** Format: uuid */
+                            replyOutgoingId: string | null;
+                            /**
+                             * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                             * @enum {string}
+                             */
+                            secrecy: "normal" | "confidential" | "secret" | "top_secret";
+                            senderName: string;
+                            senderOrganId: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            source: "exchange" | "paper";
+                            /** @enum {string} */
+                            status: "received" | "registered" | "assigned" | "processing" | "done" | "recalled" | "replaced";
+                            subject: string;
+                            typeName: string;
+                            /**
+                             * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "express";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/incoming/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vào sổ, phân công, bắt đầu, hoàn thành — act on an incoming document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "register";
+                        /** Format: uuid */
+                        registerId?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "assign";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        deadline?: string | null;
+                        handlingUnit?: string | null;
+                        informedUserIds?: string[];
+                        /** Format: uuid */
+                        leadUserId: string;
+                        note?: string | null;
+                        supportUserIds?: string[];
+                    } | {
+                        /** @enum {string} */
+                        action: "start";
+                    } | {
+                        /** @enum {string} */
+                        action: "complete";
+                        note?: string | null;
+                        /** Format: uuid */
+                        replyOutgoingId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("register" | "assign" | "start" | "complete" | "reply")[];
+                            /** Format: date-time */
+                            assignedAt: string | null;
+                            assignments: {
+                                fullName: string;
+                                /** @enum {string} */
+                                role: "lead" | "support" | "informed";
+                                /** Format: uuid */
+                                userId: string;
+                            }[];
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            completionNote: string | null;
+                            exchangeId: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "draft" | "signed" | "attachment" | "received";
+                                size: number;
+                            }[];
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            handlingDeadline: string | null;
+                            handlingUnit: string | null;
+                            history: {
+                                action: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            notation: string;
+                            number: number | null;
+                            overdue: boolean;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            promulgatedOn: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            /** Format: date-time */
+                            registeredAt: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            replyDueOn: string | null;
+                            /** Format: uuid */
+                            replyOutgoingId: string | null;
+                            /**
+                             * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                             * @enum {string}
+                             */
+                            secrecy: "normal" | "confidential" | "secret" | "top_secret";
+                            senderName: string;
+                            senderOrganId: string | null;
+                            signerName: string | null;
+                            /** @enum {string} */
+                            source: "exchange" | "paper";
+                            /** @enum {string} */
+                            status: "received" | "registered" | "assigned" | "processing" | "done" | "recalled" | "replaced";
+                            subject: string;
+                            typeName: string;
+                            /**
+                             * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "express";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/incoming/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất sổ đăng ký văn bản đến (Phụ lục IV, Nghị định 30) — export the incoming register */
+        get: {
+            parameters: {
+                query: {
+                    /** @description to_register = chờ vào sổ, to_assign = chờ phân công, mine = tôi xử lý, register = sổ văn bản đến, overdue = quá hạn */
+                    box?: "all" | "to_register" | "to_assign" | "mine" | "register" | "overdue";
+                    /** @description File format of the export: csv (UTF-8, comma-separated) or xlsx */
+                    format: "csv" | "xlsx";
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    registerId?: string;
+                    status?: "received" | "registered" | "assigned" | "processing" | "done" | "recalled" | "replaced";
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exported file (CSV or XLSX), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/ops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chỉ số văn bản cho trung tâm điều hành — documents issued and received today, overdue handling, exchange health (permission ops.view) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            exchange: {
+                                deliveredToday: number;
+                                /** @description Packets given up on after every retry */
+                                failed: number;
+                                /** Format: date-time */
+                                oldestQueuedAt: string | null;
+                                /** @description Packets waiting for delivery (including retries) */
+                                queued: number;
+                                recentFailures: {
+                                    attempts: number;
+                                    errorCode: string | null;
+                                    /** @enum {string} */
+                                    kind: "document" | "status";
+                                    /** Format: date-time */
+                                    lastAttemptAt: string | null;
+                                    toOrgan: string | null;
+                                }[];
+                                /** @description Packets received today and refused (status 02) */
+                                rejectedToday: number;
+                                /** @description Documents delivered more than 10 minutes ago without status 01 back */
+                                unacknowledged: number;
+                            };
+                            issuedToday: number;
+                            openIncoming: number;
+                            overdueByAgency: {
+                                /** Format: uuid */
+                                agencyId: string;
+                                code: string;
+                                name: string;
+                                overdue: number;
+                            }[];
+                            overdueIncoming: number;
+                            receivedToday: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/organs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh bạ cơ quan nhận văn bản — agencies to send to (search by code or name) */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Văn bản đi — outgoing documents and the outgoing register, searched and paged */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description mine = tôi soạn, to_sign = chờ tôi duyệt/ký, to_issue = chờ phát hành, register = sổ văn bản đi */
+                    box?: "all" | "mine" | "to_sign" | "to_issue" | "register";
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    registerId?: string;
+                    status?: "draft" | "in_review" | "approved" | "signed" | "issued" | "recalled" | "replaced";
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    /** @description QĐ, TB…; CV: công văn */
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                notation: string | null;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                promulgatedOn: string | null;
+                                recipients: number;
+                                signerName: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "in_review" | "approved" | "signed" | "issued" | "recalled" | "replaced";
+                                subject: string;
+                                typeName: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                /**
+                                 * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                                 * @enum {string}
+                                 */
+                                urgency: "normal" | "urgent" | "very_urgent" | "express";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                            /** @description true: there are more than `total` matches */
+                            totalIsCapped: boolean;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Soạn văn bản đi — create a draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attachmentFileIds?: string[];
+                        body: string;
+                        draftingUnit?: string | null;
+                        greeting?: string | null;
+                        recipients: {
+                            /** @description Mã định danh cơ quan, e.g. 000.00.00.H49 */
+                            organId: string;
+                            organName?: string;
+                        }[];
+                        /** Format: uuid */
+                        replacesId?: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        replyDueOn?: string | null;
+                        /** Format: uuid */
+                        responseForId?: string | null;
+                        /**
+                         * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                         * @enum {string}
+                         */
+                        secrecy?: "normal" | "confidential" | "secret" | "top_secret";
+                        signerCompetence?: string | null;
+                        signerPosition: string;
+                        /** Format: uuid */
+                        signerUserId: string;
+                        subject: string;
+                        toPlaces?: string[];
+                        /** @description QĐ, TB, KH…; null: công văn */
+                        typeAbbreviation: string | null;
+                        /**
+                         * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent" | "very_urgent" | "express";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("edit" | "submit" | "approve" | "return" | "sign" | "issue" | "recall")[];
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            draftedBy: string;
+                            draftingUnit: string | null;
+                            exchangeId: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "draft" | "signed" | "attachment" | "received";
+                                size: number;
+                            }[];
+                            greeting: string | null;
+                            history: {
+                                action: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            notation: string | null;
+                            number: number | null;
+                            placeName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            promulgatedOn: string | null;
+                            recipients: {
+                                organId: string;
+                                organName: string;
+                                /** Format: date-time */
+                                statusAt: string | null;
+                                statusCode: string | null;
+                                statusNote: string | null;
+                            }[];
+                            /** Format: uuid */
+                            replacesId: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            replyDueOn: string | null;
+                            /** Format: uuid */
+                            responseForId: string | null;
+                            /**
+                             * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                             * @enum {string}
+                             */
+                            secrecy: "normal" | "confidential" | "secret" | "top_secret";
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerCompetence: string | null;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "approved" | "signed" | "issued" | "recalled" | "replaced";
+                            statusEvents: {
+                                description: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                organId: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                statusCode: string;
+                            }[];
+                            subject: string;
+                            toPlaces: string[];
+                            typeAbbreviation: string | null;
+                            typeName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /**
+                             * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "express";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết văn bản đi — an outgoing document with its recipients’ statuses */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("edit" | "submit" | "approve" | "return" | "sign" | "issue" | "recall")[];
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            draftedBy: string;
+                            draftingUnit: string | null;
+                            exchangeId: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "draft" | "signed" | "attachment" | "received";
+                                size: number;
+                            }[];
+                            greeting: string | null;
+                            history: {
+                                action: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            notation: string | null;
+                            number: number | null;
+                            placeName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            promulgatedOn: string | null;
+                            recipients: {
+                                organId: string;
+                                organName: string;
+                                /** Format: date-time */
+                                statusAt: string | null;
+                                statusCode: string | null;
+                                statusNote: string | null;
+                            }[];
+                            /** Format: uuid */
+                            replacesId: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            replyDueOn: string | null;
+                            /** Format: uuid */
+                            responseForId: string | null;
+                            /**
+                             * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                             * @enum {string}
+                             */
+                            secrecy: "normal" | "confidential" | "secret" | "top_secret";
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerCompetence: string | null;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "approved" | "signed" | "issued" | "recalled" | "replaced";
+                            statusEvents: {
+                                description: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                organId: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                statusCode: string;
+                            }[];
+                            subject: string;
+                            toPlaces: string[];
+                            typeAbbreviation: string | null;
+                            typeName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /**
+                             * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "express";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** Sửa dự thảo — edit a draft */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attachmentFileIds?: string[];
+                        body: string;
+                        draftingUnit?: string | null;
+                        greeting?: string | null;
+                        recipients: {
+                            /** @description Mã định danh cơ quan, e.g. 000.00.00.H49 */
+                            organId: string;
+                            organName?: string;
+                        }[];
+                        /** Format: uuid */
+                        replacesId?: string | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        replyDueOn?: string | null;
+                        /** Format: uuid */
+                        responseForId?: string | null;
+                        /**
+                         * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                         * @enum {string}
+                         */
+                        secrecy?: "normal" | "confidential" | "secret" | "top_secret";
+                        signerCompetence?: string | null;
+                        signerPosition: string;
+                        /** Format: uuid */
+                        signerUserId: string;
+                        subject: string;
+                        toPlaces?: string[];
+                        /** @description QĐ, TB, KH…; null: công văn */
+                        typeAbbreviation: string | null;
+                        /**
+                         * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent" | "very_urgent" | "express";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("edit" | "submit" | "approve" | "return" | "sign" | "issue" | "recall")[];
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            draftedBy: string;
+                            draftingUnit: string | null;
+                            exchangeId: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "draft" | "signed" | "attachment" | "received";
+                                size: number;
+                            }[];
+                            greeting: string | null;
+                            history: {
+                                action: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            notation: string | null;
+                            number: number | null;
+                            placeName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            promulgatedOn: string | null;
+                            recipients: {
+                                organId: string;
+                                organName: string;
+                                /** Format: date-time */
+                                statusAt: string | null;
+                                statusCode: string | null;
+                                statusNote: string | null;
+                            }[];
+                            /** Format: uuid */
+                            replacesId: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            replyDueOn: string | null;
+                            /** Format: uuid */
+                            responseForId: string | null;
+                            /**
+                             * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                             * @enum {string}
+                             */
+                            secrecy: "normal" | "confidential" | "secret" | "top_secret";
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerCompetence: string | null;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "approved" | "signed" | "issued" | "recalled" | "replaced";
+                            statusEvents: {
+                                description: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                organId: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                statusCode: string;
+                            }[];
+                            subject: string;
+                            toPlaces: string[];
+                            typeAbbreviation: string | null;
+                            typeName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /**
+                             * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "express";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trình, duyệt, trả lại, ký số (xác thực TOTP), phát hành, thu hồi — act on an outgoing document */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit";
+                    } | {
+                        /** @enum {string} */
+                        action: "approve";
+                        note?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "return";
+                        note: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "sign";
+                        /** @description Mã xác thực 6 số */
+                        code: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "issue";
+                        /** Format: uuid */
+                        registerId?: string;
+                    } | {
+                        /** @enum {string} */
+                        action: "recall";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("edit" | "submit" | "approve" | "return" | "sign" | "issue" | "recall")[];
+                            body: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            draftedBy: string;
+                            draftingUnit: string | null;
+                            exchangeId: string | null;
+                            files: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "draft" | "signed" | "attachment" | "received";
+                                size: number;
+                            }[];
+                            greeting: string | null;
+                            history: {
+                                action: string;
+                                actorName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                            }[];
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string | null;
+                            notation: string | null;
+                            number: number | null;
+                            placeName: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            promulgatedOn: string | null;
+                            recipients: {
+                                organId: string;
+                                organName: string;
+                                /** Format: date-time */
+                                statusAt: string | null;
+                                statusCode: string | null;
+                                statusNote: string | null;
+                            }[];
+                            /** Format: uuid */
+                            replacesId: string | null;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            replyDueOn: string | null;
+                            /** Format: uuid */
+                            responseForId: string | null;
+                            /**
+                             * @description normal = thường, confidential = mật, secret = tối mật, top_secret = tuyệt mật
+                             * @enum {string}
+                             */
+                            secrecy: "normal" | "confidential" | "secret" | "top_secret";
+                            /** Format: date-time */
+                            signedAt: string | null;
+                            signerCompetence: string | null;
+                            signerName: string | null;
+                            signerPosition: string | null;
+                            /** Format: uuid */
+                            signerUserId: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "in_review" | "approved" | "signed" | "issued" | "recalled" | "replaced";
+                            statusEvents: {
+                                description: string | null;
+                                /** Format: date-time */
+                                occurredAt: string;
+                                organId: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                statusCode: string;
+                            }[];
+                            subject: string;
+                            toPlaces: string[];
+                            typeAbbreviation: string | null;
+                            typeName: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /**
+                             * @description normal = thường, urgent = khẩn, very_urgent = thượng khẩn, express = hỏa tốc
+                             * @enum {string}
+                             */
+                            urgency: "normal" | "urgent" | "very_urgent" | "express";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/outgoing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất sổ đăng ký văn bản đi (Phụ lục IV, Nghị định 30) — export the outgoing register */
+        get: {
+            parameters: {
+                query: {
+                    /** @description mine = tôi soạn, to_sign = chờ tôi duyệt/ký, to_issue = chờ phát hành, register = sổ văn bản đi */
+                    box?: "all" | "mine" | "to_sign" | "to_issue" | "register";
+                    /** @description File format of the export: csv (UTF-8, comma-separated) or xlsx */
+                    format: "csv" | "xlsx";
+                    /** @description YYYY-MM-DD */
+                    from?: string;
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    registerId?: string;
+                    status?: "draft" | "in_review" | "approved" | "signed" | "issued" | "recalled" | "replaced";
+                    /** @description YYYY-MM-DD */
+                    to?: string;
+                    /** @description QĐ, TB…; CV: công văn */
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exported file (CSV or XLSX), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/dead-letters": {
         parameters: {
             query?: never;
@@ -3678,6 +6328,857 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gói tin của các cơ quan được phục vụ, đã nhận hoặc đã gửi — packets of the agencies in scope (getReceivedEdocList) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Gói tin gửi chưa chuyển được, đã bỏ, hoặc chưa có trạng thái phản hồi — out packets needing attention */
+                    attention?: boolean;
+                    /** @description in = gói tin đã nhận; out = gói tin đã gửi */
+                    direction?: "in" | "out";
+                    page: number;
+                    pageSize: number;
+                    /** @description Từ thời điểm (bao gồm) */
+                    since?: string;
+                    state?: "queued" | "delivered" | "failed" | "accepted" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                acknowledgedAt: string | null;
+                                /** Format: uuid */
+                                agencyId: string | null;
+                                attempts: number;
+                                /** @description new | revoke | update | replace */
+                                business: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                deliveredAt: string | null;
+                                /** @enum {string} */
+                                direction: "in" | "out";
+                                errorCode: string | null;
+                                /** @description DocumentId trên trục liên thông */
+                                exchangeId: string | null;
+                                fromOrgan: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                incomingId: string | null;
+                                /** @enum {string} */
+                                kind: "document" | "status";
+                                lastError: string | null;
+                                /** Format: uuid */
+                                outgoingId: string | null;
+                                receiptCode: string | null;
+                                sha256: string;
+                                size: number;
+                                /** @description queued | delivered | failed (out); accepted | rejected (in) */
+                                state: string;
+                                statusCode: string | null;
+                                toOrgan: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Nhận một gói tin edXML đã ký (văn bản hoặc trạng thái) — hand over one signed packet (sendEdoc / updateStatus)
+         * @description Body: the signed edXML, `Content-Type: application/xml`, authenticated with `X-Api-Key` (permission `documents.exchange`). The packet is stored and processed before the answer: `statusCode` 01 when accepted, 02 when refused (nothing registered; `code` and `reason` say why, and a status 02 packet goes back to the sender when it can be identified). The same bytes sent again are answered as the first time and change nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description Gói tin edXML (QCVN 102:2016) đã ký số XMLDSig, UTF-8 — the signed edXML packet: a document package or a status packet */
+            requestBody: {
+                content: {
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            responses: {
+                /** @description Kết quả tiếp nhận gói tin — what became of the packet */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Mã lỗi của lý do từ chối (docs/errors.md), khi 02 */
+                            code?: string;
+                            /** @description Gói tin này đã được nhận trước đó; đây là câu trả lời khi ấy */
+                            duplicate: boolean;
+                            /** Format: uuid */
+                            packageId: string;
+                            /** @description Lý do từ chối, khi 02 */
+                            reason?: string;
+                            /**
+                             * @description 01 = đã nhận (tiếp nhận, hoặc đã xử lý gói tin trạng thái); 02 = từ chối, không đăng ký gì
+                             * @enum {string}
+                             */
+                            statusCode: "01" | "02";
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/packages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nội dung gói tin đã ký — one packet as signed (getEdoc) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Gói tin edXML như đã ký — the signed XML */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": string;
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/xml": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/peers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các điểm kết nối liên thông — exchange peers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                apiKeyPrefix: string;
+                                baseUrl: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                disabledAt: string | null;
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                organPatterns: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Thêm điểm kết nối: địa chỉ, mã cơ quan phục vụ, khóa API — add a peer: address, agency codes served, key */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Khóa API mà hệ thống kia cấp cho hệ thống này (lưu mã hóa) */
+                        apiKey: string;
+                        /** @description Địa chỉ gốc của hệ thống kia, ví dụ https://tinhso.binhdinh.gov.vn */
+                        baseUrl: string;
+                        name: string;
+                        /** @description Mẫu mã định danh cơ quan mà hệ thống kia phục vụ (LIKE: % và _), ví dụ %.H26, 000.00.00.G% */
+                        organPatterns: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apiKeyPrefix: string;
+                            baseUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            organPatterns: string[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/peers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ngừng định tuyến tới điểm kết nối — disable a peer (kept for the record) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            apiKeyPrefix: string;
+                            baseUrl: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            disabledAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            organPatterns: string[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
