@@ -101,6 +101,21 @@ export interface IncomingForStatus {
   promulgatedOn: string;
 }
 
+/**
+ * The columns of an incoming document that receiving reads back to decide and answer: what a
+ * status needs (IncomingForStatus) and where the document stands.
+ */
+export const HELD_INCOMING_COLUMNS = [
+  'id',
+  'agencyId',
+  'status',
+  'senderOrganId',
+  'exchangeId',
+  'notation',
+  'promulgatedOn',
+  'completedAt',
+] as const;
+
 /** What a status about an incoming document answers: the sender's document. */
 export function responseForIncoming(incoming: IncomingForStatus): ResponseFor | undefined {
   if (!incoming.exchangeId || !incoming.senderOrganId) return undefined;

@@ -32,7 +32,7 @@ import {
 } from '../edxml';
 import { exchangeDb, inTransaction, type ExchangeTrx } from './exchange-db';
 import { writeExchangeHistory } from './exchange-history';
-import { queueIncomingStatus, queueStatusPacket } from './exchange-status';
+import { HELD_INCOMING_COLUMNS, queueIncomingStatus, queueStatusPacket } from './exchange-status';
 import type { BusinessType } from './exchange.tables';
 import {
   Refusal,
@@ -177,16 +177,7 @@ async function findHeld(
 ) {
   return t
     .selectFrom('documentIncoming')
-    .select([
-      'id',
-      'agencyId',
-      'status',
-      'senderOrganId',
-      'exchangeId',
-      'notation',
-      'promulgatedOn',
-      'completedAt',
-    ])
+    .select(HELD_INCOMING_COLUMNS)
     .where('agencyId', '=', agencyId)
     .where('exchangeId', '=', documentId)
     .where('senderOrganId', '=', senderOrganId)
@@ -320,16 +311,7 @@ async function registerIncoming(
     .executeTakeFirst();
   const [incoming] = await t
     .selectFrom('documentIncoming')
-    .select([
-      'id',
-      'agencyId',
-      'status',
-      'senderOrganId',
-      'exchangeId',
-      'notation',
-      'promulgatedOn',
-      'completedAt',
-    ])
+    .select(HELD_INCOMING_COLUMNS)
     .where('agencyId', '=', agency.id)
     .where('exchangeId', '=', h.documentId)
     .where('status', '<>', 'replaced')

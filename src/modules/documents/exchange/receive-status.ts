@@ -18,7 +18,7 @@ import type { AppContext } from '../../../kernel/context';
 import type { EdxmlStatus } from '../edxml';
 import { exchangeDb, inTransaction, type ExchangeTrx } from './exchange-db';
 import { writeExchangeHistory } from './exchange-history';
-import { queueIncomingStatus } from './exchange-status';
+import { HELD_INCOMING_COLUMNS, queueIncomingStatus } from './exchange-status';
 import {
   Refusal,
   insertReceived,
@@ -90,16 +90,7 @@ async function receiveRecallRequest(
     for (const holder of holders) {
       const incoming = await t
         .selectFrom('documentIncoming')
-        .select([
-          'id',
-          'agencyId',
-          'status',
-          'senderOrganId',
-          'exchangeId',
-          'notation',
-          'promulgatedOn',
-          'completedAt',
-        ])
+        .select(HELD_INCOMING_COLUMNS)
         .where('id', '=', holder.id)
         .forUpdate()
         .executeTakeFirstOrThrow();
