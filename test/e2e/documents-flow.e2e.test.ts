@@ -110,9 +110,11 @@ async function waitForRow(page: Page, name: string | RegExp): Promise<void> {
     if (Date.now() > deadline) throw new Error(`no row for ${String(name)} in ${page.url()}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await page.reload();
+    // The list's count, or its error (a reload during a slow moment): either way, look again.
     await page
       .getByRole('status')
       .filter({ hasText: /văn bản/ })
+      .or(page.getByRole('alert'))
       .first()
       .waitFor();
   }
