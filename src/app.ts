@@ -79,6 +79,10 @@ export async function buildApp(options: BuildAppOptions): Promise<Api> {
         allErrors: true,
         coerceTypes: 'array',
         useDefaults: true,
+        // `type: ['string', 'number', 'boolean']` rather than anyOf where a value may be any
+        // of them: with coercion, anyOf would turn `5` into `"5"` by trying string first
+        // (kernel/forms/form-definition.schema.ts).
+        allowUnionTypes: true,
       },
     },
     return503OnClosing: true,

@@ -19,6 +19,7 @@ import { webhooksManifest } from './kernel/webhooks/webhooks.manifest';
 import { signingManifest } from './kernel/signing/signing.manifest';
 import { feedbackManifest } from './modules/feedback';
 import { documentsManifest } from './modules/documents';
+import { dossiersManifest } from './modules/dossiers';
 
 export const manifests: readonly Manifest[] = [
   dbManifest,
@@ -36,5 +37,6 @@ export const manifests: readonly Manifest[] = [
   signingManifest,
   feedbackManifest,
   documentsManifest,
+  dossiersManifest,
   opsManifest,
 ];

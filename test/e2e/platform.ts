@@ -91,9 +91,9 @@ export async function startPlatform(): Promise<RunningPlatform> {
     MQTT_EMBEDDED_PORT: '0',
     // The browser stands in for many people on one address, reloading while it waits for the
     // exchange; and the embedded database runs in the server's own thread, so a busy CI
-    // machine stretches the event loop. Neither limit is what these tests are about (the
-    // Open311 route tests check the rate limit), and either would turn a slow moment into a
-    // 429 or a 503 on a page the test then waits on.
+    // machine stretches the event loop. Neither limit is what these tests are about
+    // (test/http-protections.test.ts checks both), and either would turn a slow moment into
+    // a 429 or a 503 on a page the test then waits on.
     RATE_LIMIT_PER_MINUTE: '100000',
     OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '0',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),

@@ -11377,6 +11377,4793 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/procedures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tra cứu thủ tục hành chính — search the procedure catalog */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description CONG_DAN = công dân, DOANH_NGHIEP = doanh nghiệp, TO_CHUC = tổ chức */
+                    applicantType?: "CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC";
+                    field?: string;
+                    /** @description TINH = cấp tỉnh, XA = cấp xã */
+                    level?: "TINH" | "XA";
+                    /** @description TOAN_TRINH = trực tuyến toàn trình, MOT_PHAN = trực tuyến một phần */
+                    onlineLevel?: "TOAN_TRINH" | "MOT_PHAN";
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    sort?: "name" | "code" | "field";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicantTypes: ("CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC")[];
+                                /**
+                                 * @description TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính
+                                 * @enum {string|null}
+                                 */
+                                channel: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH" | null;
+                                code: string;
+                                /** @description The largest; both 0: free */
+                                feeMax: number;
+                                /** @description The smallest fee or charge line of the channel, VND */
+                                feeMin: number;
+                                field: {
+                                    code: string;
+                                    name: string;
+                                };
+                                levels: ("TINH" | "XA")[];
+                                name: string;
+                                nameEn: string;
+                                online: boolean;
+                                /**
+                                 * @description TOAN_TRINH = trực tuyến toàn trình, MOT_PHAN = trực tuyến một phần
+                                 * @enum {string}
+                                 */
+                                onlineLevel: "TOAN_TRINH" | "MOT_PHAN";
+                                processingTime: {
+                                    amount: number;
+                                    /**
+                                     * @description NGAY_LAM_VIEC = ngày làm việc, NGAY = ngày, GIO_LAM_VIEC = giờ làm việc
+                                     * @enum {string}
+                                     */
+                                    unit: "NGAY_LAM_VIEC" | "NGAY" | "GIO_LAM_VIEC";
+                                } | null;
+                                receivingAgencyName: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết thủ tục — a procedure with its documents, fees, times and form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Mã thủ tục hành chính (MaTTHC), e.g. 1.001193 */
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @description Tờ khai — an application form as data (kernel/forms) */
+                            form: {
+                                sections: {
+                                    description?: {
+                                        en: string;
+                                        vi: string;
+                                    };
+                                    fields: {
+                                        help?: {
+                                            en: string;
+                                            vi: string;
+                                        };
+                                        /** @description Unique in the form, e.g. child_full_name */
+                                        id: string;
+                                        label: {
+                                            en: string;
+                                            vi: string;
+                                        };
+                                        max?: string | number;
+                                        maxLength?: number;
+                                        min?: string | number;
+                                        minLength?: number;
+                                        options?: {
+                                            label: {
+                                                en: string;
+                                                vi: string;
+                                            };
+                                            value: string;
+                                        }[];
+                                        pattern?: {
+                                            message: {
+                                                en: string;
+                                                vi: string;
+                                            };
+                                            regex: string;
+                                        };
+                                        personal?: boolean;
+                                        required?: boolean | ({
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            };
+                                        });
+                                        showIf?: {
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            };
+                                        };
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkboxes" | "checkbox" | "email" | "phone" | "citizen_id" | "commune";
+                                    }[];
+                                    id: string;
+                                    showIf?: {
+                                        equals: string | number | boolean;
+                                        field: string;
+                                    } | {
+                                        field: string;
+                                        in: (string | number)[];
+                                    } | {
+                                        field: string;
+                                        filled: boolean;
+                                    } | {
+                                        all: ({
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            };
+                                        })[];
+                                    } | {
+                                        any: ({
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            };
+                                        })[];
+                                    } | {
+                                        not: {
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            };
+                                        };
+                                    };
+                                    title: {
+                                        en: string;
+                                        vi: string;
+                                    };
+                                }[];
+                                /** @enum {number} */
+                                version: 1;
+                            };
+                            name: string;
+                            nameEn: string;
+                            process: {
+                                steps: {
+                                    agency: "receiving" | {
+                                        /** @description Mã định danh cơ quan, e.g. 000.00.20.H49 */
+                                        code: string;
+                                    };
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "reception" | "review" | "approval" | "signing" | "return";
+                                    name: {
+                                        en: string;
+                                        vi: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "desk" | "specialist" | "leader";
+                                    share: number;
+                                }[];
+                            };
+                            receivingAgency: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            revision: number;
+                            tthc: {
+                                CachThucThucHien: {
+                                    /**
+                                     * @description NGAY_LAM_VIEC = ngày làm việc, NGAY = ngày, GIO_LAM_VIEC = giờ làm việc
+                                     * @enum {string}
+                                     */
+                                    DonViTinh: "NGAY_LAM_VIEC" | "NGAY" | "GIO_LAM_VIEC";
+                                    /**
+                                     * @description TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính
+                                     * @enum {string}
+                                     */
+                                    Kenh: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                                    MoTa?: string;
+                                    PhiLePhi: {
+                                        /**
+                                         * @description phí or lệ phí
+                                         * @enum {string}
+                                         */
+                                        Loai: "PHI" | "LE_PHI";
+                                        MoTa: string;
+                                        /** @description VND */
+                                        SoTien: number;
+                                    }[];
+                                    ThoiGianGiaiQuyet: number;
+                                }[];
+                                CanCuPhapLy: {
+                                    CoQuanBanHanh: string;
+                                    /** Format: date */
+                                    NgayBanHanh: string;
+                                    SoKyHieu: string;
+                                    TrichYeu: string;
+                                }[];
+                                CapThucHien: ("TINH" | "XA")[];
+                                CoQuanCoThamQuyen: string;
+                                CoQuanThucHien: string;
+                                DoiTuongThucHien: ("CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC")[];
+                                KetQuaThucHien: {
+                                    MaKetQua: string;
+                                    TenKetQua: string;
+                                }[];
+                                LinhVuc: {
+                                    MaLinhVuc: string;
+                                    TenLinhVuc: string;
+                                };
+                                /** @description Mã thủ tục hành chính (MaTTHC), e.g. 1.001193 */
+                                MaTTHC: string;
+                                /**
+                                 * @description TOAN_TRINH = trực tuyến toàn trình, MOT_PHAN = trực tuyến một phần
+                                 * @enum {string}
+                                 */
+                                MucDo: "TOAN_TRINH" | "MOT_PHAN";
+                                TenTTHC: string;
+                                ThanhPhanHoSo: {
+                                    GiayTo: {
+                                        BatBuoc: boolean;
+                                        MaGiayTo: string;
+                                        MauDon?: string;
+                                        SoBanChinh: number;
+                                        SoBanSao: number;
+                                        TenGiayTo: string;
+                                    }[];
+                                    TruongHop: string;
+                                }[];
+                                TrinhTuThucHien: string[];
+                                YeuCauDieuKien?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất danh mục thủ tục — the catalog as JSON records of the national database, with forms and processes */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Comma-separated codes */
+                    codes?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tinhso: {
+                                /** @description Tờ khai — an application form as data (kernel/forms) */
+                                form: {
+                                    sections: {
+                                        description?: {
+                                            en: string;
+                                            vi: string;
+                                        };
+                                        fields: {
+                                            help?: {
+                                                en: string;
+                                                vi: string;
+                                            };
+                                            /** @description Unique in the form, e.g. child_full_name */
+                                            id: string;
+                                            label: {
+                                                en: string;
+                                                vi: string;
+                                            };
+                                            max?: string | number;
+                                            maxLength?: number;
+                                            min?: string | number;
+                                            minLength?: number;
+                                            options?: {
+                                                label: {
+                                                    en: string;
+                                                    vi: string;
+                                                };
+                                                value: string;
+                                            }[];
+                                            pattern?: {
+                                                message: {
+                                                    en: string;
+                                                    vi: string;
+                                                };
+                                                regex: string;
+                                            };
+                                            personal?: boolean;
+                                            required?: boolean | ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    };
+                                                };
+                                            });
+                                            showIf?: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    } | {
+                                                        all: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        any: ({
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        })[];
+                                                    } | {
+                                                        not: {
+                                                            equals: string | number | boolean;
+                                                            field: string;
+                                                        } | {
+                                                            field: string;
+                                                            in: (string | number)[];
+                                                        } | {
+                                                            field: string;
+                                                            filled: boolean;
+                                                        };
+                                                    };
+                                                };
+                                            };
+                                            /** @enum {string} */
+                                            type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkboxes" | "checkbox" | "email" | "phone" | "citizen_id" | "commune";
+                                        }[];
+                                        id: string;
+                                        showIf?: {
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            };
+                                        };
+                                        title: {
+                                            en: string;
+                                            vi: string;
+                                        };
+                                    }[];
+                                    /** @enum {number} */
+                                    version: 1;
+                                };
+                                nameEn: string;
+                                process: {
+                                    steps: {
+                                        agency: "receiving" | {
+                                            /** @description Mã định danh cơ quan, e.g. 000.00.20.H49 */
+                                            code: string;
+                                        };
+                                        id: string;
+                                        /** @enum {string} */
+                                        kind: "reception" | "review" | "approval" | "signing" | "return";
+                                        name: {
+                                            en: string;
+                                            vi: string;
+                                        };
+                                        /** @enum {string} */
+                                        role: "desk" | "specialist" | "leader";
+                                        share: number;
+                                    }[];
+                                };
+                                receiving: "commune" | {
+                                    /** @description Mã định danh cơ quan, e.g. 000.00.20.H49 */
+                                    code: string;
+                                };
+                            };
+                            tthc: {
+                                CachThucThucHien: {
+                                    /**
+                                     * @description NGAY_LAM_VIEC = ngày làm việc, NGAY = ngày, GIO_LAM_VIEC = giờ làm việc
+                                     * @enum {string}
+                                     */
+                                    DonViTinh: "NGAY_LAM_VIEC" | "NGAY" | "GIO_LAM_VIEC";
+                                    /**
+                                     * @description TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính
+                                     * @enum {string}
+                                     */
+                                    Kenh: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                                    MoTa?: string;
+                                    PhiLePhi: {
+                                        /**
+                                         * @description phí or lệ phí
+                                         * @enum {string}
+                                         */
+                                        Loai: "PHI" | "LE_PHI";
+                                        MoTa: string;
+                                        /** @description VND */
+                                        SoTien: number;
+                                    }[];
+                                    ThoiGianGiaiQuyet: number;
+                                }[];
+                                CanCuPhapLy: {
+                                    CoQuanBanHanh: string;
+                                    /** Format: date */
+                                    NgayBanHanh: string;
+                                    SoKyHieu: string;
+                                    TrichYeu: string;
+                                }[];
+                                CapThucHien: ("TINH" | "XA")[];
+                                CoQuanCoThamQuyen: string;
+                                CoQuanThucHien: string;
+                                DoiTuongThucHien: ("CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC")[];
+                                KetQuaThucHien: {
+                                    MaKetQua: string;
+                                    TenKetQua: string;
+                                }[];
+                                LinhVuc: {
+                                    MaLinhVuc: string;
+                                    TenLinhVuc: string;
+                                };
+                                /** @description Mã thủ tục hành chính (MaTTHC), e.g. 1.001193 */
+                                MaTTHC: string;
+                                /**
+                                 * @description TOAN_TRINH = trực tuyến toàn trình, MOT_PHAN = trực tuyến một phần
+                                 * @enum {string}
+                                 */
+                                MucDo: "TOAN_TRINH" | "MOT_PHAN";
+                                TenTTHC: string;
+                                ThanhPhanHoSo: {
+                                    GiayTo: {
+                                        BatBuoc: boolean;
+                                        MaGiayTo: string;
+                                        MauDon?: string;
+                                        SoBanChinh: number;
+                                        SoBanSao: number;
+                                        TenGiayTo: string;
+                                    }[];
+                                    TruongHop: string;
+                                }[];
+                                TrinhTuThucHien: string[];
+                                YeuCauDieuKien?: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lĩnh vực — the fields of the catalog and how many procedures each has */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                procedures: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/procedures/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập danh mục thủ tục — take procedures into the catalog, all or none (province administrators) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tinhso: {
+                            /** @description Tờ khai — an application form as data (kernel/forms) */
+                            form: {
+                                sections: {
+                                    description?: {
+                                        en: string;
+                                        vi: string;
+                                    };
+                                    fields: {
+                                        help?: {
+                                            en: string;
+                                            vi: string;
+                                        };
+                                        /** @description Unique in the form, e.g. child_full_name */
+                                        id: string;
+                                        label: {
+                                            en: string;
+                                            vi: string;
+                                        };
+                                        max?: string | number;
+                                        maxLength?: number;
+                                        min?: string | number;
+                                        minLength?: number;
+                                        options?: {
+                                            label: {
+                                                en: string;
+                                                vi: string;
+                                            };
+                                            value: string;
+                                        }[];
+                                        pattern?: {
+                                            message: {
+                                                en: string;
+                                                vi: string;
+                                            };
+                                            regex: string;
+                                        };
+                                        personal?: boolean;
+                                        required?: boolean | ({
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            };
+                                        });
+                                        showIf?: {
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                } | {
+                                                    all: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    any: ({
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    })[];
+                                                } | {
+                                                    not: {
+                                                        equals: string | number | boolean;
+                                                        field: string;
+                                                    } | {
+                                                        field: string;
+                                                        in: (string | number)[];
+                                                    } | {
+                                                        field: string;
+                                                        filled: boolean;
+                                                    };
+                                                };
+                                            };
+                                        };
+                                        /** @enum {string} */
+                                        type: "text" | "textarea" | "number" | "money" | "date" | "select" | "radio" | "checkboxes" | "checkbox" | "email" | "phone" | "citizen_id" | "commune";
+                                    }[];
+                                    id: string;
+                                    showIf?: {
+                                        equals: string | number | boolean;
+                                        field: string;
+                                    } | {
+                                        field: string;
+                                        in: (string | number)[];
+                                    } | {
+                                        field: string;
+                                        filled: boolean;
+                                    } | {
+                                        all: ({
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            };
+                                        })[];
+                                    } | {
+                                        any: ({
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            };
+                                        })[];
+                                    } | {
+                                        not: {
+                                            equals: string | number | boolean;
+                                            field: string;
+                                        } | {
+                                            field: string;
+                                            in: (string | number)[];
+                                        } | {
+                                            field: string;
+                                            filled: boolean;
+                                        } | {
+                                            all: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            any: ({
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            })[];
+                                        } | {
+                                            not: {
+                                                equals: string | number | boolean;
+                                                field: string;
+                                            } | {
+                                                field: string;
+                                                in: (string | number)[];
+                                            } | {
+                                                field: string;
+                                                filled: boolean;
+                                            } | {
+                                                all: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                any: ({
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                })[];
+                                            } | {
+                                                not: {
+                                                    equals: string | number | boolean;
+                                                    field: string;
+                                                } | {
+                                                    field: string;
+                                                    in: (string | number)[];
+                                                } | {
+                                                    field: string;
+                                                    filled: boolean;
+                                                };
+                                            };
+                                        };
+                                    };
+                                    title: {
+                                        en: string;
+                                        vi: string;
+                                    };
+                                }[];
+                                /** @enum {number} */
+                                version: 1;
+                            };
+                            nameEn: string;
+                            process: {
+                                steps: {
+                                    agency: "receiving" | {
+                                        /** @description Mã định danh cơ quan, e.g. 000.00.20.H49 */
+                                        code: string;
+                                    };
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "reception" | "review" | "approval" | "signing" | "return";
+                                    name: {
+                                        en: string;
+                                        vi: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "desk" | "specialist" | "leader";
+                                    share: number;
+                                }[];
+                            };
+                            receiving: "commune" | {
+                                /** @description Mã định danh cơ quan, e.g. 000.00.20.H49 */
+                                code: string;
+                            };
+                        };
+                        tthc: {
+                            CachThucThucHien: {
+                                /**
+                                 * @description NGAY_LAM_VIEC = ngày làm việc, NGAY = ngày, GIO_LAM_VIEC = giờ làm việc
+                                 * @enum {string}
+                                 */
+                                DonViTinh: "NGAY_LAM_VIEC" | "NGAY" | "GIO_LAM_VIEC";
+                                /**
+                                 * @description TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính
+                                 * @enum {string}
+                                 */
+                                Kenh: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                                MoTa?: string;
+                                PhiLePhi: {
+                                    /**
+                                     * @description phí or lệ phí
+                                     * @enum {string}
+                                     */
+                                    Loai: "PHI" | "LE_PHI";
+                                    MoTa: string;
+                                    /** @description VND */
+                                    SoTien: number;
+                                }[];
+                                ThoiGianGiaiQuyet: number;
+                            }[];
+                            CanCuPhapLy: {
+                                CoQuanBanHanh: string;
+                                /** Format: date */
+                                NgayBanHanh: string;
+                                SoKyHieu: string;
+                                TrichYeu: string;
+                            }[];
+                            CapThucHien: ("TINH" | "XA")[];
+                            CoQuanCoThamQuyen: string;
+                            CoQuanThucHien: string;
+                            DoiTuongThucHien: ("CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC")[];
+                            KetQuaThucHien: {
+                                MaKetQua: string;
+                                TenKetQua: string;
+                            }[];
+                            LinhVuc: {
+                                MaLinhVuc: string;
+                                TenLinhVuc: string;
+                            };
+                            /** @description Mã thủ tục hành chính (MaTTHC), e.g. 1.001193 */
+                            MaTTHC: string;
+                            /**
+                             * @description TOAN_TRINH = trực tuyến toàn trình, MOT_PHAN = trực tuyến một phần
+                             * @enum {string}
+                             */
+                            MucDo: "TOAN_TRINH" | "MOT_PHAN";
+                            TenTTHC: string;
+                            ThanhPhanHoSo: {
+                                GiayTo: {
+                                    BatBuoc: boolean;
+                                    MaGiayTo: string;
+                                    MauDon?: string;
+                                    SoBanChinh: number;
+                                    SoBanSao: number;
+                                    TenGiayTo: string;
+                                }[];
+                                TruongHop: string;
+                            }[];
+                            TrinhTuThucHien: string[];
+                            YeuCauDieuKien?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: string[];
+                            unchanged: string[];
+                            updated: string[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ready": {
         parameters: {
             query?: never;

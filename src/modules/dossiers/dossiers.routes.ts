@@ -1,0 +1,170 @@
+/**
+ * The procedure catalog: searched and read by anyone (the portal lists what can be done
+ * online before anybody signs in), imported by the province's administrators, exported by
+ * anyone in the national database's JSON form.
+ */
+import type { Api } from '../../kernel/http/api';
+import type { AppContext } from '../../kernel/context';
+import { requestInfo, requirePermission } from '../../kernel/auth';
+import { dossiersDb } from './dossiers-db';
+import { dossierErrors } from './dossiers.errors';
+import { DOSSIER_PERMISSIONS } from './dossiers.permissions';
+import {
+  ExportBody,
+  ExportQuery,
+  ImportBody,
+  ImportResult,
+  ProblemResponse as Problem,
+  ProcedureCodeParams,
+  ProcedureFieldList,
+  ProcedureListQuery,
+  ProcedurePage,
+  ProcedureView,
+} from './dossiers.schemas';
+import { importProcedures } from './catalog/import-procedures';
+import {
+  findProcedure,
+  procedureFields,
+  procedurePage,
+  proceduresToExport,
+} from './catalog/procedure.queries';
+import { recordOf, summaryFacts } from './catalog/procedure-views';
+
+const TAGS = ['dossiers'];
+const IMPORT_LIMIT_BYTES = 50 * 1_048_576;
+
+export async function dossiersRoutes(app: Api, ctx: AppContext): Promise<void> {
+  app.get(
+    '/procedures',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Tra cứu thủ tục hành chính — search the procedure catalog',
+        querystring: ProcedureListQuery,
+        response: { 200: ProcedurePage, 400: Problem },
+      },
+    },
+    async (request) => {
+      const { q, field, level, onlineLevel, applicantType } = request.query;
+      const page = request.query.page ?? 1;
+      const pageSize = request.query.pageSize ?? 20;
+      const result = await procedurePage(
+        dossiersDb(ctx),
+        { q, field, level, onlineLevel, applicantType },
+        { page, pageSize, sort: request.query.sort ?? 'name' },
+      );
+      return {
+        items: result.items.map((item) => ({
+          code: item.code,
+          name: item.name,
+          nameEn: item.nameEn,
+          field: { code: item.fieldCode, name: item.fieldName },
+          levels: item.levels,
+          onlineLevel: item.onlineLevel,
+          applicantTypes: item.applicantTypes,
+          receivingAgencyName: item.receivingAgencyName,
+          ...summaryFacts(item.tthc),
+        })),
+        total: result.total,
+        page,
+        pageSize,
+      };
+    },
+  );
+
+  app.get(
+    '/procedures/fields',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Lĩnh vực — the fields of the catalog and how many procedures each has',
+        response: { 200: ProcedureFieldList },
+      },
+    },
+    async () => ({ items: await procedureFields(dossiersDb(ctx)) }),
+  );
+
+  app.get(
+    '/procedures/export',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Xuất danh mục thủ tục — the catalog as JSON records of the national database, with forms and processes',
+        querystring: ExportQuery,
+        response: { 200: ExportBody, 400: Problem },
+      },
+    },
+    async (request, reply) => {
+      const codes = request.query.codes
+        ?.split(',')
+        .map((code) => code.trim())
+        .filter(Boolean);
+      const rows = await proceduresToExport(dossiersDb(ctx), codes);
+      void reply.header('content-disposition', 'attachment; filename="thu-tuc-hanh-chinh.json"');
+      return rows.map((row) => recordOf(row));
+    },
+  );
+
+  app.get(
+    '/procedures/:code',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Chi tiết thủ tục — a procedure with its documents, fees, times and form',
+        params: ProcedureCodeParams,
+        response: { 200: ProcedureView, 400: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
+      const procedure = await findProcedure(dossiersDb(ctx), request.params.code);
+      if (!procedure) throw dossierErrors.PROCEDURE_NOT_FOUND();
+      return {
+        code: procedure.code,
+        name: procedure.name,
+        nameEn: procedure.nameEn,
+        revision: procedure.revision,
+        updatedAt: procedure.updatedAt,
+        receivingAgency:
+          procedure.receivingCode && procedure.receivingAgencyName
+            ? { code: procedure.receivingCode, name: procedure.receivingAgencyName }
+            : null,
+        tthc: procedure.tthc,
+        form: procedure.form,
+        process: procedure.process,
+      };
+    },
+  );
+
+  app.post(
+    '/procedures/import',
+    {
+      // A province's whole catalog (some 1,500 procedures with their forms) in one file.
+      bodyLimit: IMPORT_LIMIT_BYTES,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Nhập danh mục thủ tục — take procedures into the catalog, all or none (province administrators)',
+        body: ImportBody,
+        response: {
+          200: ImportResult,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          413: Problem,
+          422: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const principal = requirePermission(request, DOSSIER_PERMISSIONS.catalog);
+      const info = requestInfo(request);
+      return importProcedures(ctx, request.body, {
+        type: principal.kind === 'api_key' ? 'api_key' : 'user',
+        id: principal.id,
+        ip: info.ip,
+        requestId: info.requestId,
+      });
+    },
+  );
+}
