@@ -268,6 +268,18 @@ export class WorkingCalendar {
     return toWorkingDays(workingMs);
   }
 
+  /**
+   * The end of the working hours (17:00 by default) of a local date: the instant a deadline
+   * that falls on that day expires.
+   */
+  closeOfDay(date: LocalDate): Date {
+    const day = epochDayOf(date);
+    this.checkDay(day);
+    return new Date(
+      this.zone.toInstant(day, this.periods[this.periods.length - 1]!.end * MS_PER_MINUTE),
+    );
+  }
+
   /** The local calendar date of an instant in the calendar's time zone. */
   localDate(instant: Date): LocalDate {
     return localDateOf(this.zone.toWall(instant.getTime()).epochDay);

@@ -1,0 +1,10 @@
+/** The procedure catalog as the rest of the dossiers module sees it. */
+export type {
+  ApplicantType,
+  Channel,
+  OnlineServiceLevel,
+  ProcedureLevel,
+  ProcedureRecord,
+  ProcessStep,
+  TimeUnit,
+} from './procedure-record';
