@@ -7,6 +7,11 @@ export const storageErrors = defineErrors('storage', {
     message: 'Send exactly one file in the multipart field "file".',
     messageVi: 'Vui lòng gửi đúng một tệp trong trường "file" của biểu mẫu.',
   },
+  MULTIPART_MALFORMED: {
+    status: 400,
+    message: 'The body is not well-formed multipart/form-data.',
+    messageVi: 'Nội dung gửi lên không đúng định dạng multipart/form-data.',
+  },
   FILE_TOO_LARGE: {
     status: 413,
     message: 'The file is larger than the upload limit.',

@@ -178,6 +178,13 @@ describe('file routes', () => {
       payload: { file: 'x' },
     });
     expect(json.statusCode).toBe(415);
+
+    // The body says one boundary and uses another: nothing parses, and the client is told.
+    const good = await multipart(samplePdf(), 'a.pdf');
+    const other = await multipart(samplePdf(), 'a.pdf');
+    const mismatched = await post(citizenCookie, { payload: good.payload, headers: other.headers });
+    expect(mismatched.statusCode).toBe(400);
+    expect(mismatched.json().error.code).toBe('MULTIPART_MALFORMED');
   });
 
   it('requires a signed-in user', async () => {

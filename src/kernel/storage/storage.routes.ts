@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Api } from '../http/api';
 import type { AppContext } from '../context';
 import { requirePrincipal } from '../auth/guards';
+import { AppError } from '../errors/app-error';
 import { storageErrors } from './storage.errors';
 import { FILE_KINDS } from './file-kinds';
 import { attachmentDisposition } from './file-names';
@@ -68,7 +69,16 @@ export async function storageRoutes(app: Api, ctx: AppContext): Promise<void> {
       },
       async (request, reply) => {
         const principal = requirePrincipal(request);
-        const part = await request.file();
+        const part = await request.file().catch((error: unknown) => {
+          // A body that does not parse as multipart (a wrong boundary, a cut-off part) is
+          // the client's mistake, not a fault of the platform. The plugin's own refusals (not
+          // multipart at all, limits) already say what they are.
+          const status = (error as { statusCode?: unknown }).statusCode;
+          if (error instanceof AppError || (typeof status === 'number' && status < 500)) {
+            throw error;
+          }
+          throw storageErrors.MULTIPART_MALFORMED();
+        });
         if (!part || part.fieldname !== 'file') {
           part?.file.resume();
           throw storageErrors.FILE_REQUIRED();

@@ -199,6 +199,9 @@ describe('storage service', () => {
   });
 
   it('cleans up: abandoned uploads go, shared content stays while a live file uses it', async () => {
+    // The store dates content by the file system's clock: the platform's clock must start
+    // from the real now, or content written today would look newer than the grace period.
+    clock.set(new Date());
     const pdf = Buffer.concat([samplePdf(), Buffer.from('% cleanup\n')]);
     const kept = await upload(pdf);
     await attachFile(t.ctx.db, {
