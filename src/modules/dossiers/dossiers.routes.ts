@@ -5,7 +5,7 @@
  */
 import type { Api } from '../../kernel/http/api';
 import type { AppContext } from '../../kernel/context';
-import { requestInfo, requirePermission } from '../../kernel/auth';
+import { requestInfo, requirePermission, requireUser } from '../../kernel/auth';
 import { dossiersDb } from './dossiers-db';
 import { dossierErrors } from './dossiers.errors';
 import { DOSSIER_PERMISSIONS } from './dossiers.permissions';
@@ -20,6 +20,14 @@ import {
   ProcedureListQuery,
   ProcedurePage,
   ProcedureView,
+  DossierCodeParams,
+  MyDossierPage,
+  MyDossierQuery,
+  MyDossierView,
+  SubmitBody,
+  SubmittedDossier,
+  TrackBody,
+  TrackedDossier,
 } from './dossiers.schemas';
 import { importProcedures } from './catalog/import-procedures';
 import {
@@ -29,6 +37,9 @@ import {
   proceduresToExport,
 } from './catalog/procedure.queries';
 import { recordOf, summaryFacts } from './catalog/procedure-views';
+import { submitDossier } from './submission/submit-dossier';
+import { listMyDossiers, myDossier } from './tracking/my-dossiers';
+import { trackDossier } from './tracking/track-dossier';
 
 const TAGS = ['dossiers'];
 const IMPORT_LIMIT_BYTES = 50 * 1_048_576;
@@ -166,5 +177,72 @@ export async function dossiersRoutes(app: Api, ctx: AppContext): Promise<void> {
         requestId: info.requestId,
       });
     },
+  );
+
+  app.post(
+    '/dossiers',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Nộp hồ sơ trực tuyến — submit a dossier (citizens and businesses; send an Idempotency-Key)',
+        body: SubmitBody,
+        response: {
+          201: SubmittedDossier,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+          422: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireUser(request);
+      const dossier = await submitDossier(ctx, principal, requestInfo(request), request.body);
+      return reply.status(201).send(dossier);
+    },
+  );
+
+  app.get(
+    '/dossiers/mine',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Hồ sơ của tôi — your dossiers, newest first',
+        querystring: MyDossierQuery,
+        response: { 200: MyDossierPage, 400: Problem, 401: Problem },
+      },
+    },
+    async (request) => listMyDossiers(ctx, requireUser(request), request.query),
+  );
+
+  app.get(
+    '/dossiers/mine/:code',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Một hồ sơ của tôi — one of your dossiers with what you submitted and its timeline',
+        params: DossierCodeParams,
+        response: { 200: MyDossierView, 400: Problem, 401: Problem, 404: Problem },
+      },
+    },
+    async (request) => myDossier(ctx, requireUser(request), request.params.code),
+  );
+
+  app.post(
+    '/dossiers/track',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Tra cứu hồ sơ — status and timeline by code and the last four digits of the applicant’s identity number',
+        body: TrackBody,
+        response: { 200: TrackedDossier, 400: Problem, 404: Problem, 429: Problem },
+      },
+    },
+    async (request) => trackDossier(ctx, request.body.code, request.body.idLast4),
   );
 }

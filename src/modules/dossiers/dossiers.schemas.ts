@@ -1,7 +1,7 @@
 /** Request and response shapes of the procedure catalog. */
 import { Type, type Static, type TSchema } from 'typebox';
 import { ProblemResponse, StringEnum } from '../../kernel/geo/geo.schemas';
-import { FormDefinitionSchema } from '../../kernel/forms/form-definition.schema';
+import { FormDefinitionSchema, FormValuesSchema } from '../../kernel/forms/form-definition.schema';
 
 export { ProblemResponse };
 
@@ -216,3 +216,141 @@ export const ExportQuery = Type.Object(
   { additionalProperties: false },
 );
 export const ExportBody = Type.Array(ProcedureRecordSchema);
+
+const Uuid = Type.String({ format: 'uuid' });
+const Slot = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'MaGiayTo' });
+
+export const SubmitBody = Type.Object(
+  {
+    procedureCode: ProcedureCode,
+    /** The applicant's commune, for procedures each commune receives. */
+    communeCode: Type.Optional(Type.String({ pattern: '^[0-9]{5}$' })),
+    /** Which case (trường hợp) of the procedure's documents applies; the first by default. */
+    case: Type.Optional(Type.Integer({ minimum: 0, maximum: 29 })),
+    applicant: Type.Object(
+      {
+        type: ApplicantType,
+        fullName: Text(200),
+        idNumber: Type.String({
+          pattern: '^[0-9]{9,13}$',
+          description: 'Số định danh cá nhân (12 digits), or the enterprise or tax code',
+        }),
+        phone: Type.Optional(Type.String({ pattern: '^(0|\\+84)[1-9][0-9]{8,9}$' })),
+        email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+      },
+      { additionalProperties: false },
+    ),
+    values: FormValuesSchema,
+    documents: Type.Array(
+      Type.Object({ slot: Slot, fileId: Uuid }, { additionalProperties: false }),
+      { maxItems: 60 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SubmitBody = Static<typeof SubmitBody>;
+
+export const DOSSIER_STATUSES = [
+  'submitted',
+  'received',
+  'refused',
+  'processing',
+  'supplement_requested',
+  'awaiting_payment',
+  'withdrawn',
+  'stopped',
+  'resolved',
+  'returned',
+] as const;
+const DossierStatus = StringEnum(DOSSIER_STATUSES, {
+  description: 'TrangThaiHoSo 1–10 of the national portal, in this order',
+});
+const Instant = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
+const AgencyRef = Type.Object({ code: Type.String(), name: Type.String() });
+
+export const SubmittedDossier = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  status: DossierStatus,
+  submittedAt: Instant,
+  procedure: Type.Object({ code: Type.String(), name: Type.String() }),
+  receivingAgency: AgencyRef,
+});
+
+const TimelineEntry = Type.Object({
+  at: Instant,
+  action: Type.String(),
+  status: Nullable(DossierStatus),
+  agency: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+
+export const DossierSummary = Type.Object({
+  code: Type.String(),
+  status: DossierStatus,
+  procedure: Type.Object({ code: Type.String(), name: Type.String() }),
+  receivingAgency: AgencyRef,
+  submittedAt: Instant,
+  dueAt: Nullable(Instant),
+});
+
+export const MyDossierPage = Type.Object({
+  items: Type.Array(DossierSummary),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export const MyDossierQuery = Type.Object(
+  {
+    status: Type.Optional(DossierStatus),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  },
+  { additionalProperties: false },
+);
+
+export const MyDossierView = Type.Object({
+  ...DossierSummary.properties,
+  applicant: Type.Object({
+    type: ApplicantType,
+    fullName: Type.String(),
+    idNumber: Type.String(),
+    phone: Nullable(Type.String()),
+    email: Nullable(Type.String()),
+  }),
+  communeCode: Nullable(Type.String()),
+  values: FormValuesSchema,
+  documents: Type.Array(
+    Type.Object({
+      slot: Type.String(),
+      fileId: Uuid,
+      name: Type.String(),
+      mediaType: Type.String(),
+      size: Type.Integer(),
+    }),
+  ),
+  timeline: Type.Array(TimelineEntry),
+});
+
+export const DossierCodeParams = Type.Object({
+  code: Type.String({
+    pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4,}$',
+  }),
+});
+
+export const TrackBody = Type.Object(
+  {
+    code: DossierCodeParams.properties.code,
+    idLast4: Type.String({
+      pattern: '^[0-9]{4}$',
+      description: 'The last four digits of the applicant’s identity number',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** What anyone holding the code and the four digits sees: nothing personal. */
+export const TrackedDossier = Type.Object({
+  ...DossierSummary.properties,
+  timeline: Type.Array(TimelineEntry),
+});

@@ -1,13 +1,16 @@
 /**
  * dossiers — online public services and the one-stop desk: the procedure catalog (thủ tục
  * hành chính) with the fields of the national database, each procedure's application form
- * as data (kernel/forms) and its processing steps.
+ * as data (kernel/forms) and its processing steps; online submission with the national
+ * dossier code, the applicant's own dossiers, and public tracking by code; deadlines on the
+ * working-day calendar (deadlines/).
  *
- * Tables owned: procedure.
+ * Tables owned: procedure, dossier, dossier_counter, dossier_document, dossier_history.
  * Events published: none yet. Events consumed: none.
  */
 import type { Manifest } from '../../kernel/manifest';
 import * as createProcedures from './migrations/20261123100000_dossiers_create_procedures';
+import * as createDossiers from './migrations/20261123110000_dossiers_create_dossiers';
 import { dossiersRoutes } from './dossiers.routes';
 import { seedDossierRoles } from './dossiers.permissions';
 import { seedDossiersDemo } from './dossiers.seed';
@@ -16,6 +19,7 @@ export const dossiersManifest: Manifest = {
   name: 'dossiers',
   migrations: {
     '20261123100000_dossiers_create_procedures': createProcedures,
+    '20261123110000_dossiers_create_dossiers': createDossiers,
   },
   routes: dossiersRoutes,
   seed: {

@@ -8,3 +8,5 @@ export type {
   ProcessStep,
   TimeUnit,
 } from './procedure-record';
+export { findProcedure } from './procedure.queries';
+export { importProcedures, type ImportActor } from './import-procedures';

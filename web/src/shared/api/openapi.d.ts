@@ -6229,6 +6229,562 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nộp hồ sơ trực tuyến — submit a dossier (citizens and businesses; send an Idempotency-Key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicant: {
+                            /** Format: email */
+                            email?: string;
+                            fullName: string;
+                            /** @description Số định danh cá nhân (12 digits), or the enterprise or tax code */
+                            idNumber: string;
+                            phone?: string;
+                            /**
+                             * @description CONG_DAN = công dân, DOANH_NGHIEP = doanh nghiệp, TO_CHUC = tổ chức
+                             * @enum {string}
+                             */
+                            type: "CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC";
+                        };
+                        case?: number;
+                        communeCode?: string;
+                        documents: {
+                            /** Format: uuid */
+                            fileId: string;
+                            /** @description MaGiayTo */
+                            slot: string;
+                        }[];
+                        /** @description Mã thủ tục hành chính (MaTTHC), e.g. 1.001193 */
+                        procedureCode: string;
+                        values: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            receivingAgency: {
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            /** Format: date-time */
+                            submittedAt: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi — your dossiers, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    /** @description TrangThaiHoSo 1–10 of the national portal, in this order */
+                    status?: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                procedure: {
+                                    code: string;
+                                    name: string;
+                                };
+                                receivingAgency: {
+                                    code: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                                 * @enum {string}
+                                 */
+                                status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/mine/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Một hồ sơ của tôi — one of your dossiers with what you submitted and its timeline */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicant: {
+                                email: string | null;
+                                fullName: string;
+                                idNumber: string;
+                                phone: string | null;
+                                /**
+                                 * @description CONG_DAN = công dân, DOANH_NGHIEP = doanh nghiệp, TO_CHUC = tổ chức
+                                 * @enum {string}
+                                 */
+                                type: "CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC";
+                            };
+                            code: string;
+                            communeCode: string | null;
+                            documents: {
+                                /** Format: uuid */
+                                fileId: string;
+                                mediaType: string;
+                                name: string;
+                                size: number;
+                                slot: string;
+                            }[];
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            receivingAgency: {
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            timeline: {
+                                action: string;
+                                agency: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                                /**
+                                 * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                                 * @enum {string|null}
+                                 */
+                                status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned" | null;
+                            }[];
+                            values: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tra cứu hồ sơ — status and timeline by code and the last four digits of the applicant’s identity number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @description The last four digits of the applicant’s identity number */
+                        idLast4: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            receivingAgency: {
+                                code: string;
+                                name: string;
+                            };
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            /** Format: date-time */
+                            submittedAt: string;
+                            timeline: {
+                                action: string;
+                                agency: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                                /**
+                                 * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                                 * @enum {string|null}
+                                 */
+                                status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned" | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events/dead-letters": {
         parameters: {
             query?: never;

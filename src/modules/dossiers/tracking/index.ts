@@ -1,0 +1,3 @@
+/** What applicants and the public read of dossiers. */
+export { listMyDossiers, myDossier } from './my-dossiers';
+export { TRACKING_ATTEMPTS, TRACKING_WINDOW_MS, trackDossier } from './track-dossier';
