@@ -30,6 +30,7 @@ import { EditDraftPage, NewDraftPage } from '../features/documents/DraftFormPage
 import { IncomingListPage } from '../features/documents/IncomingListPage';
 import { IncomingDetailPage } from '../features/documents/IncomingDetailPage';
 import { PaperIncomingPage } from '../features/documents/PaperIncomingPage';
+import { ProceduresAdminPage } from '../features/procedures-admin/ProceduresAdminPage';
 import { ADMIN_PAGES } from './admin-pages';
 import '../shared/styles/console.css';
 import '../features/admin/admin.css';
@@ -208,6 +209,14 @@ export default function ConsoleArea() {
             element={
               <RequireStaff permission="documents.read">
                 <IncomingDetailPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="thu-tuc"
+            element={
+              <RequireStaff permission="dossiers.catalog">
+                <ProceduresAdminPage />
               </RequireStaff>
             }
           />

@@ -14,4 +14,5 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { to: '/console/system', label: 'nav.system', permission: 'events.manage' },
   { to: '/console/calendar', label: 'nav.calendar', permission: 'calendar.manage' },
   { to: '/console/trust', label: 'nav.trust', permission: 'signing.manage' },
+  { to: '/console/thu-tuc', label: 'nav.procedures', permission: 'dossiers.catalog' },
 ];

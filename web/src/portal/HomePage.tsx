@@ -43,6 +43,12 @@ export function HomePage() {
         <ul className="cards">
           <li className="card">
             <h3>
+              <Link to="/thu-tuc">{t('procedures.home.title')}</Link>
+            </h3>
+            <p>{t('procedures.home.text')}</p>
+          </li>
+          <li className="card">
+            <h3>
               <Link to="/phan-anh/moi">{t('feedback.home.title')}</Link>
             </h3>
             <p>{t('feedback.home.text')}</p>

@@ -1,7 +1,8 @@
 /**
- * The citizens' portal: home, the administrative map, sign-in, registration and account,
- * citizen reports (filing, tracking, the public list, map and scorecard), and the
- * verification of digitally signed files.
+ * The citizens' portal: home, the administrative procedures (search, each procedure with a
+ * preview of its form), the administrative map, sign-in, registration and account, citizen
+ * reports (filing, tracking, the public list, map and scorecard), and the verification of
+ * digitally signed files.
  */
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
@@ -23,6 +24,8 @@ import { ReportListPage } from '../features/feedback-public/ReportListPage';
 import { ReportMapPage } from '../features/feedback-public/ReportMapPage';
 import { ScorecardPage } from '../features/feedback-public/ScorecardPage';
 import { VerifyPage } from '../features/signing/VerifyPage';
+import { CatalogPage } from '../features/procedures/CatalogPage';
+import { ProcedurePage } from '../features/procedures/ProcedurePage';
 import '../shared/styles/portal.css';
 
 // The map page pulls in MapLibre; it loads only when someone opens it.
@@ -30,6 +33,7 @@ const MapPage = lazy(() => import('./MapPage'));
 
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
+  { to: '/thu-tuc', label: 'procedures.nav' },
   { to: '/map', label: 'nav.map' },
   { to: '/phan-anh/moi', label: 'feedback.nav' },
   { to: '/phan-anh', label: 'feedbackPublic.nav', end: true },
@@ -54,6 +58,8 @@ export default function PortalArea() {
           <Route path="phan-anh/ban-do" element={<ReportMapPage />} />
           <Route path="phan-anh/bang-xep-hang" element={<ScorecardPage />} />
           <Route path="phan-anh/:code" element={<TrackingPage />} />
+          <Route path="thu-tuc" element={<CatalogPage />} />
+          <Route path="thu-tuc/:code" element={<ProcedurePage />} />
           <Route path="xac-minh-chu-ky" element={<VerifyPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
