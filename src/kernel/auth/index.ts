@@ -26,5 +26,6 @@ export type { RequestInfo } from './auth.audit';
 export { authManifest } from './auth.manifest';
 export { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, type DemoAccount } from './demo-accounts';
 export { fieldCipher, type FieldCipher } from './field-crypto';
+export { actorNameOf } from './users.queries';
 export { maskEmail, maskPhone, normaliseEmail, normalisePhone } from './contact';
 export { sessionCookieName } from './session-cookie';

@@ -1,5 +1,5 @@
 /** SQL for people's accounts and their role grants. Functions take the database or a transaction first. */
-import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { AuthDb } from './auth-db';
 import type { AppUserTable, Locale, UserStatus, UserType } from './auth.tables';
 
@@ -243,4 +243,21 @@ function sortColumn(sort: UserSort): 'u.createdAt' | 'u.fullName' | 'u.lastLogin
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The full name of the person behind a principal, as history lines name who acted; null for
+ * API keys and the system. Takes any handle (a module's transaction with its own tables).
+ */
+export async function actorNameOf(
+  db: Kysely<any>,
+  principal: { kind: string; id: string },
+): Promise<string | null> {
+  if (principal.kind !== 'user') return null;
+  const row = await (db as AuthDb)
+    .selectFrom('appUser')
+    .select('fullName')
+    .where('id', '=', principal.id)
+    .executeTakeFirst();
+  return row?.fullName ?? null;
 }

@@ -3,7 +3,7 @@
  * and an audit line for those who check them, in the caller's transaction.
  */
 import { recordAudit } from '../../kernel/audit';
-import type { Principal, RequestInfo } from '../../kernel/auth';
+import { actorNameOf, type Principal, type RequestInfo } from '../../kernel/auth';
 import type { DocumentsTrx } from './documents-db';
 
 export interface DocumentActor {
@@ -24,15 +24,7 @@ export async function writeHistory(
   at: Date,
   line: HistoryLine,
 ): Promise<void> {
-  const actorName = actor
-    ? ((
-        await trx
-          .selectFrom('appUser')
-          .select('fullName')
-          .where('id', '=', actor.principal.id)
-          .executeTakeFirst()
-      )?.fullName ?? null)
-    : null;
+  const actorName = actor ? await actorNameOf(trx, actor.principal) : null;
   const outgoingId = 'outgoingId' in line.document ? line.document.outgoingId : null;
   const incomingId = 'incomingId' in line.document ? line.document.incomingId : null;
   await trx

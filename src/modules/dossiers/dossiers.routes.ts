@@ -31,6 +31,7 @@ import {
 } from './dossiers.schemas';
 import { importProcedures } from './catalog/import-procedures';
 import {
+  agenciesByCode,
   findProcedure,
   procedureFields,
   procedurePage,
@@ -128,8 +129,12 @@ export async function dossiersRoutes(app: Api, ctx: AppContext): Promise<void> {
       },
     },
     async (request) => {
-      const procedure = await findProcedure(dossiersDb(ctx), request.params.code);
+      const db = dossiersDb(ctx);
+      const procedure = await findProcedure(db, request.params.code);
       if (!procedure) throw dossierErrors.PROCEDURE_NOT_FOUND();
+      const stepAgencies = procedure.process.steps.flatMap((step) =>
+        step.agency === 'receiving' ? [] : [step.agency.code],
+      );
       return {
         code: procedure.code,
         name: procedure.name,
@@ -143,6 +148,7 @@ export async function dossiersRoutes(app: Api, ctx: AppContext): Promise<void> {
         tthc: procedure.tthc,
         form: procedure.form,
         process: procedure.process,
+        agencies: await agenciesByCode(db, [...new Set(stepAgencies)]),
       };
     },
   );

@@ -206,6 +206,10 @@ export const ProcedureView = Type.Object({
   tthc: Tthc,
   form: FormDefinitionSchema,
   process: ProcedureRecordSchema.properties.tinhso.properties.process,
+  /** The agencies the steps name by code, with their names. */
+  agencies: Type.Array(
+    Type.Object({ code: Type.String(), name: Type.String(), nameEn: Nullable(Type.String()) }),
+  ),
 });
 
 export const ProcedureCodeParams = Type.Object({ code: ProcedureCode });

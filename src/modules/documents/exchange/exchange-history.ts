@@ -5,7 +5,7 @@
  * actor is the platform, and the audit line says which key or peer was involved.
  */
 import { recordAudit } from '../../../kernel/audit';
-import type { Principal } from '../../../kernel/auth';
+import { actorNameOf, type Principal } from '../../../kernel/auth';
 import type { ExchangeTrx } from './exchange-db';
 
 /** A person or machine acting through the API: the principal and the request's facts. */
@@ -30,14 +30,7 @@ export async function writeExchangeHistory(
 ): Promise<void> {
   const outgoingId = 'outgoingId' in line.document ? line.document.outgoingId : null;
   const incomingId = 'incomingId' in line.document ? line.document.incomingId : null;
-  const person =
-    actor?.principal.kind === 'user'
-      ? await trx
-          .selectFrom('appUser')
-          .select('fullName')
-          .where('id', '=', actor.principal.id)
-          .executeTakeFirst()
-      : undefined;
+  const actorName = actor ? await actorNameOf(trx, actor.principal) : null;
   await trx
     .insertInto('documentHistory')
     .values({
@@ -45,7 +38,7 @@ export async function writeExchangeHistory(
       incomingId,
       action: line.action,
       actorId: actor?.principal.kind === 'user' ? actor.principal.id : null,
-      actorName: person?.fullName ?? null,
+      actorName,
       note: line.note ?? null,
       at,
     })

@@ -135,6 +135,20 @@ describe('procedure catalog API', () => {
       form: record.tinhso.form,
       process: record.tinhso.process,
     });
+    const withDepartment = catalog.find((r) =>
+      r.tinhso.process.steps.some((step) => step.agency !== 'receiving'),
+    )!;
+    const departmentCodes = [
+      ...new Set(
+        withDepartment.tinhso.process.steps.flatMap((step) =>
+          step.agency === 'receiving' ? [] : [step.agency.code],
+        ),
+      ),
+    ].sort();
+    const named = (await get(`/api/procedures/${withDepartment.tthc.MaTTHC}`)).json().agencies;
+    expect(named.map((agency: { code: string }) => agency.code)).toEqual(departmentCodes);
+    expect(named[0].name).toMatch(/^Sở /);
+
     const unknown = await get('/api/procedures/9.999999');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.code).toBe('PROCEDURE_NOT_FOUND');

@@ -138,3 +138,14 @@ export async function proceduresToExport(db: DossiersDb, codes?: readonly string
   if (codes && codes.length > 0) query = query.where('procedure.code', 'in', [...codes]);
   return query.execute();
 }
+
+/** The agencies with these codes, by code: the names of those a process names. */
+export async function agenciesByCode(db: DossiersDb, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('agency')
+    .select(['code', 'name', 'nameEn'])
+    .where('code', 'in', [...codes])
+    .orderBy('code')
+    .execute();
+}

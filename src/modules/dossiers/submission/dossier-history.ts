@@ -3,7 +3,7 @@
  * and the desk see) and a line of the audit log, in the caller's transaction.
  */
 import { recordAudit } from '../../../kernel/audit';
-import type { Principal, RequestInfo } from '../../../kernel/auth';
+import { actorNameOf, type Principal, type RequestInfo } from '../../../kernel/auth';
 import type { DossierStatus } from '../dossiers.tables';
 import type { DossiersTrx } from '../dossiers-db';
 
@@ -27,15 +27,7 @@ export async function writeDossierHistory(
   at: Date,
   line: DossierHistoryLine,
 ): Promise<void> {
-  const actorName = actor
-    ? ((
-        await trx
-          .selectFrom('appUser')
-          .select('fullName')
-          .where('id', '=', actor.principal.id)
-          .executeTakeFirst()
-      )?.fullName ?? null)
-    : null;
+  const actorName = actor ? await actorNameOf(trx, actor.principal) : null;
   await trx
     .insertInto('dossierHistory')
     .values({

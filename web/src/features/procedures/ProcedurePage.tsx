@@ -160,6 +160,7 @@ function ProcedureBody({ procedure }: { procedure: ProcedureView }) {
         'procedure-process',
         <ProcessSteps
           steps={procedure.process.steps}
+          agencies={procedure.agencies}
           receivingName={procedure.receivingAgency?.name ?? null}
         />,
       )}

@@ -2,28 +2,27 @@
  * The one-stop process (quy trình nội bộ): who handles the dossier at each step and what
  * share of the processing time the step has, so an applicant knows where a dossier waits.
  * A step "at the receiving agency" is the commune where the applicant lives, or the
- * provincial service centre; other agencies are named by code and looked up.
+ * provincial service centre; other agencies are named as the procedure's view gives them.
  */
 import { useI18n } from '../../shared/i18n/i18n';
 import { formatNumber } from '../../shared/i18n/format';
-import { useAgencyNames, type ProcedureView } from './procedures-api';
+import type { ProcedureView } from './procedures-api';
 import { ROLE_KEY } from './labels';
 
 export function ProcessSteps({
   steps,
+  agencies,
   receivingName,
 }: {
   steps: ProcedureView['process']['steps'];
+  agencies: ProcedureView['agencies'];
   /** The receiving agency's name, or null when it is the applicant's commune. */
   receivingName: string | null;
 }) {
   const { t, locale } = useI18n();
-  const codes = steps.flatMap((step) => (step.agency === 'receiving' ? [] : [step.agency.code]));
-  const agencies = useAgencyNames(codes);
-
   const agencyName = (agency: (typeof steps)[number]['agency']): string => {
     if (agency === 'receiving') return receivingName ?? t('procedures.receiving.commune');
-    const found = agencies.data?.get(agency.code);
+    const found = agencies.find((each) => each.code === agency.code);
     if (!found) return agency.code;
     return locale === 'en' && found.nameEn ? found.nameEn : found.name;
   };

@@ -65,31 +65,3 @@ export function useProcedure(code: string) {
       !(error instanceof ApiError && error.status > 0 && error.status < 500) && failures < 2,
   });
 }
-
-/**
- * The names of the agencies a process names by code (a department that reviews, say). The
- * procedure view gives codes only; the public agency list resolves them.
- */
-export function useAgencyNames(codes: readonly string[]) {
-  const sorted = [...new Set(codes)].sort();
-  return useQuery({
-    queryKey: ['agencies', 'names', sorted] as const,
-    queryFn: async () => {
-      const names = new Map<string, { name: string; nameEn: string | null }>();
-      for (const code of sorted) {
-        const page = await unwrap(
-          api.GET('/api/agencies', {
-            params: {
-              query: { q: code, view: 'flat', includeInactive: false, page: 1, pageSize: 5 },
-            },
-          }),
-        );
-        const agency = page.items.find((item) => item.code === code);
-        if (agency) names.set(code, { name: agency.name, nameEn: agency.nameEn });
-      }
-      return names;
-    },
-    enabled: sorted.length > 0,
-    staleTime: 60 * 60 * 1000,
-  });
-}

@@ -12064,6 +12064,11 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            agencies: {
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                            }[];
                             code: string;
                             /** @description Tờ khai — an application form as data (kernel/forms) */
                             form: {
