@@ -52,3 +52,4 @@ export {
 } from './lunar';
 export { addDays, isLocalDate, isoWeekday, type LocalDate } from './local-date';
 export { parseWorkingHours, type WorkingPeriod } from './working-hours';
+export { localDateIn, zonedClock } from './zoned-time';

@@ -121,3 +121,20 @@ export class ZonedClock {
     return `${wall}${sign}${hh}:${mm}`;
   }
 }
+
+const sharedClocks = new Map<string, ZonedClock>();
+
+/** The clock of a time zone, built once per process: it caches the zone's offsets by day. */
+export function zonedClock(timeZone: string): ZonedClock {
+  let clock = sharedClocks.get(timeZone);
+  if (!clock) {
+    clock = new ZonedClock(timeZone);
+    sharedClocks.set(timeZone, clock);
+  }
+  return clock;
+}
+
+/** The calendar date (`YYYY-MM-DD`) of an instant on a time zone's wall clock. */
+export function localDateIn(at: Date, timeZone: string): string {
+  return zonedClock(timeZone).formatIso(at.getTime()).slice(0, 10);
+}

@@ -5,19 +5,8 @@
  * the registration commit or roll back together.
  */
 import { sql } from 'kysely';
-import { ZonedClock } from '../../kernel/calendar/zoned-time';
+import { localDateIn } from '../../kernel/calendar';
 import type { DocumentsDb, DocumentsTrx } from './documents-db';
-
-const clocks = new Map<string, ZonedClock>();
-
-function clockOf(timeZone: string): ZonedClock {
-  let clock = clocks.get(timeZone);
-  if (!clock) {
-    clock = new ZonedClock(timeZone);
-    clocks.set(timeZone, clock);
-  }
-  return clock;
-}
 
 /** The calendar year of an instant in the platform's time zone. */
 export function registerYear(at: Date, timeZone: string): number {
@@ -26,7 +15,7 @@ export function registerYear(at: Date, timeZone: string): number {
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in the platform's time zone. */
 export function registerDate(at: Date, timeZone: string): string {
-  return clockOf(timeZone).formatIso(at.getTime()).slice(0, 10);
+  return localDateIn(at, timeZone);
 }
 
 /** Takes the next number of `registerId` for `year`. Call inside the registering transaction. */

@@ -1,5 +1,4 @@
 /** Agencies of this platform as edXML organs, and the dates packets carry. */
-import { ZonedClock } from '../../../kernel/calendar/zoned-time';
 import type { Organ } from '../edxml';
 import type { ExchangeDb, ExchangeTrx } from './exchange-db';
 
@@ -27,18 +26,6 @@ export async function agencyOrgan(
       ...(row.parentName ? { organizationInCharge: row.parentName } : {}),
     },
   };
-}
-
-const clocks = new Map<string, ZonedClock>();
-
-/** The calendar date of an instant in the platform's time zone, `YYYY-MM-DD`. */
-export function localDateAt(at: Date, timeZone: string): string {
-  let clock = clocks.get(timeZone);
-  if (!clock) {
-    clock = new ZonedClock(timeZone);
-    clocks.set(timeZone, clock);
-  }
-  return new Date(at.getTime() + clock.offsetAt(at.getTime())).toISOString().slice(0, 10);
 }
 
 /** The axis id of a document: `OrganId,yyyy/MM/dd,Number/Notation`. */

@@ -28,7 +28,8 @@ import { writeExchangeHistory, type ExchangeActor } from './exchange-history';
 import { queueOutPackage } from './exchange-packages';
 import { routeFor, type Route } from './exchange-routing';
 import { queueStatusPacket } from './exchange-status';
-import { agencyOrgan, documentIdOf, localDateAt } from './organs';
+import { localDateIn } from '../../../kernel/calendar';
+import { agencyOrgan, documentIdOf } from './organs';
 import { requireSeal } from './seal';
 import type { BusinessType } from './exchange.tables';
 
@@ -114,7 +115,7 @@ async function exchangeIdOf(
 }
 
 function promulgationDateOf(ctx: Pick<AppContext, 'config' | 'clock'>, doc: OutgoingRow): string {
-  return doc.promulgatedOn ?? localDateAt(doc.issuedAt ?? ctx.clock.now(), ctx.config.timezone);
+  return doc.promulgatedOn ?? localDateIn(doc.issuedAt ?? ctx.clock.now(), ctx.config.timezone);
 }
 
 async function readContent(ctx: Pick<AppContext, 'files'>, sha256: string): Promise<Buffer> {

@@ -5,20 +5,8 @@
  * submission that fails gives its number back.
  */
 import { sql } from 'kysely';
-import { ZonedClock } from '../../../kernel/calendar/zoned-time';
+import { localDateIn } from '../../../kernel/calendar';
 import type { DossiersTrx } from '../dossiers-db';
-
-const clocks = new Map<string, ZonedClock>();
-
-/** The calendar date (`YYYY-MM-DD`) of an instant in the platform's time zone. */
-export function dossierDay(at: Date, timeZone: string): string {
-  let clock = clocks.get(timeZone);
-  if (!clock) {
-    clock = new ZonedClock(timeZone);
-    clocks.set(timeZone, clock);
-  }
-  return clock.formatIso(at.getTime()).slice(0, 10);
-}
 
 export function formatDossierCode(agencyCode: string, day: string, number: number): string {
   if (!Number.isInteger(number) || number < 1) throw new Error(`bad dossier number ${number}`);
@@ -33,7 +21,7 @@ export async function takeDossierCode(
   at: Date,
   timeZone: string,
 ): Promise<string> {
-  const day = dossierDay(at, timeZone);
+  const day = localDateIn(at, timeZone);
   const row = await trx
     .insertInto('dossierCounter')
     .values({ agencyId: agency.id, day, lastNumber: 1 })

@@ -17,7 +17,8 @@ import { dossiersDb, type DossiersDb } from '../dossiers-db';
 import { dossierErrors } from '../dossiers.errors';
 import type { SubmitBody } from '../dossiers.schemas';
 import { findProcedure } from '../catalog';
-import { dossierDay, takeDossierCode } from './dossier-code';
+import { localDateIn } from '../../../kernel/calendar';
+import { takeDossierCode } from './dossier-code';
 import { writeDossierHistory } from './dossier-history';
 
 /** What a dossier's documents may be: the kinds the desk can open and print. */
@@ -57,7 +58,7 @@ export async function submitDossier(
   const caseIndex = body.case ?? 0;
   const documentCase = tthc.ThanhPhanHoSo[caseIndex];
   const form = validateForm(procedure.form, body.values, {
-    today: dossierDay(now, ctx.config.timezone),
+    today: localDateIn(now, ctx.config.timezone),
   });
   const fields: FormError[] = form.ok ? [] : form.errors;
   const documents = await checkDocuments(db, principal, body, documentCase?.GiayTo ?? []);

@@ -11,7 +11,7 @@
  * day and `end_date=2026-11-21T10:00:00+07:00` includes the record we wrote as that second.
  * The forms without a time have no zone designator; they are read on Vietnam's calendar.
  */
-import { MS_PER_DAY, ZonedClock } from '../../../kernel/calendar/zoned-time';
+import { MS_PER_DAY, zonedClock } from '../../../kernel/calendar/zoned-time';
 import { open311Errors } from './open311-errors';
 
 export const OPEN311_TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -19,22 +19,11 @@ export const OPEN311_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** "may not span more than 90 days", and the default window of GET requests. */
 export const OPEN311_MAX_SPAN_DAYS = 90;
 
-const clocks = new Map<string, ZonedClock>();
-
-function clockOf(timeZone: string): ZonedClock {
-  let clock = clocks.get(timeZone);
-  if (!clock) {
-    clock = new ZonedClock(timeZone);
-    clocks.set(timeZone, clock);
-  }
-  return clock;
-}
-
 /** `2026-11-21T14:05:00+07:00`: the instant on the zone's wall clock, to the second. */
 export function formatOpen311Datetime(at: Date, timeZone: string = OPEN311_TIME_ZONE): string {
   const ms = at.getTime();
   if (!Number.isFinite(ms)) throw new RangeError('formatOpen311Datetime: invalid Date');
-  return clockOf(timeZone).formatIso(ms);
+  return zonedClock(timeZone).formatIso(ms);
 }
 
 export type W3cPrecision = 'year' | 'month' | 'day' | 'minute' | 'second' | 'fraction';
@@ -67,7 +56,7 @@ export function parseW3cDatetime(
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
 
   if (h === undefined) {
-    const clock = clockOf(timeZone);
+    const clock = zonedClock(timeZone);
     const precision: W3cPrecision = mo === undefined ? 'year' : d === undefined ? 'month' : 'day';
     const first = epochDay(year, month, day);
     const next =
