@@ -7,6 +7,8 @@ import type {
   ProcedureLevel,
   ProcedureTinhso,
   ProcedureTthc,
+  StepKind,
+  StepRole,
 } from './catalog/procedure-record';
 
 type Json<T> = ColumnType<T, string, string>;
@@ -44,6 +46,8 @@ export type DossierStatus =
   | 'resolved'
   | 'returned';
 
+export type ReturnMethod = 'electronic' | 'desk' | 'post';
+
 export interface DossierCounterTable {
   agencyId: string;
   /** `YYYY-MM-DD`, the day in Vietnam. */
@@ -78,6 +82,15 @@ export interface DossierTable {
   returnedAt: Date | null;
   trackingFailures: Generated<number>;
   trackingWindowStart: Date | null;
+  currentStep: number | null;
+  pausedAt: Date | null;
+  pausedFromStatus: DossierStatus | null;
+  returnMethod: Generated<ReturnMethod>;
+  refusalReason: string | null;
+  resultFileId: string | null;
+  resultName: string | null;
+  resultSigned: Generated<boolean>;
+  resultSignedAt: Date | null;
   createdAt: ColumnType<Date, Date | undefined, never>;
   updatedAt: ColumnType<Date, Date | undefined, Date>;
 }
@@ -107,6 +120,96 @@ export interface DossierHistoryTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export type DossierStepStatus = 'active' | 'done' | 'returned';
+
+export interface DossierStepTable {
+  id: Generated<string>;
+  dossierId: string;
+  stepNo: number;
+  stepId: string;
+  kind: StepKind;
+  role: StepRole;
+  name: string;
+  agencyId: string;
+  status: DossierStepStatus;
+  startedAt: Date;
+  dueAt: Date;
+  finishedAt: Date | null;
+  finishedBy: string | null;
+}
+
+export interface DossierSupplementTable {
+  id: Generated<string>;
+  dossierId: string;
+  requestedAt: Date;
+  requestedBy: string | null;
+  agencyId: string;
+  note: string;
+  slots: ColumnType<string[], string[] | undefined, string[]>;
+  suppliedAt: Date | null;
+}
+
+export interface DossierApologyTable {
+  id: Generated<string>;
+  dossierId: string;
+  agencyId: string;
+  issuedAt: Date;
+  previousDueAt: Date;
+  newDueAt: Date;
+  reason: string;
+  storedFileId: string | null;
+  issuedBy: string | null;
+}
+
+export interface DossierSurveyTable {
+  dossierId: string;
+  answeredAt: Date;
+  /** 1 very dissatisfied … 5 very satisfied. */
+  rating: number;
+  comment: string | null;
+}
+
+export interface DossierFeeTable {
+  id: Generated<string>;
+  dossierId: string;
+  kind: 'PHI' | 'LE_PHI';
+  description: string;
+  unitAmount: ColumnType<number, number, number>;
+  quantity: Generated<number>;
+  amount: ColumnType<number, number, number>;
+  status: 'due' | 'paid' | 'waived';
+  assessedAt: Date;
+  assessedBy: string | null;
+  paidAt: Date | null;
+  paymentId: string | null;
+}
+
+export type PaymentProvider = 'vnpay' | 'sandbox' | 'desk';
+
+export interface DossierPaymentTable {
+  id: string;
+  dossierId: string;
+  provider: PaymentProvider;
+  txnRef: string;
+  amount: ColumnType<number, number, number>;
+  status: 'pending' | 'paid' | 'failed' | 'cancelled';
+  createdAt: Date;
+  paidAt: Date | null;
+  providerTransaction: string | null;
+  bankCode: string | null;
+  receiptNumber: string | null;
+  takenBy: string | null;
+}
+
+export interface PaymentNotificationTable {
+  id: Generated<string>;
+  receivedAt: Date;
+  provider: string;
+  txnRef: string | null;
+  outcome: string;
+  params: ColumnType<Record<string, unknown>, string, never>;
+}
+
 // A type, not an interface: Kysely's table maps need an index signature.
 export type DossiersTables = {
   procedure: ProcedureTable;
@@ -114,4 +217,11 @@ export type DossiersTables = {
   dossier: DossierTable;
   dossierDocument: DossierDocumentTable;
   dossierHistory: DossierHistoryTable;
+  dossierStep: DossierStepTable;
+  dossierSupplement: DossierSupplementTable;
+  dossierApology: DossierApologyTable;
+  dossierSurvey: DossierSurveyTable;
+  dossierFee: DossierFeeTable;
+  dossierPayment: DossierPaymentTable;
+  paymentNotification: PaymentNotificationTable;
 };

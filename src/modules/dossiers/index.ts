@@ -11,6 +11,8 @@
 import type { Manifest } from '../../kernel/manifest';
 import * as createProcedures from './migrations/20261123100000_dossiers_create_procedures';
 import * as createDossiers from './migrations/20261123110000_dossiers_create_dossiers';
+import * as processing from './migrations/20261124100000_dossiers_processing';
+import * as payments from './migrations/20261124110000_dossiers_payments';
 import { dossiersRoutes } from './dossiers.routes';
 import { seedDossierRoles } from './dossiers.permissions';
 import { seedDossiersDemo } from './dossiers.seed';
@@ -20,6 +22,8 @@ export const dossiersManifest: Manifest = {
   migrations: {
     '20261123100000_dossiers_create_procedures': createProcedures,
     '20261123110000_dossiers_create_dossiers': createDossiers,
+    '20261124100000_dossiers_processing': processing,
+    '20261124110000_dossiers_payments': payments,
   },
   routes: dossiersRoutes,
   seed: {
