@@ -7,6 +7,7 @@ const SECRET = new Set([
   'databaseUrl',
   'smtpUrl',
   'mqttUrl',
+  'vnpayHashSecret',
 ]);
 
 export function configCheckCommand(out: NodeJS.WritableStream = process.stdout): number {

@@ -156,7 +156,14 @@ describe('account administration and scopes', () => {
       email: 'moi.canbo@quangninh.example',
       phone: '+84987654321',
       roles: ['officer'],
-      permissions: ['documents.draft', 'documents.read', 'records.process', 'records.read'],
+      permissions: [
+        'documents.draft',
+        'documents.read',
+        'dossiers.handle',
+        'dossiers.read',
+        'records.process',
+        'records.read',
+      ],
       mfaEnabled: false,
       agency: { id: agencies.communeB },
     });

@@ -31,6 +31,12 @@ describe('roles and demo accounts', () => {
       kind: 'commune_committee',
       parentId: root.id,
     });
+    await insertAgency(t.ctx.db, {
+      code: '000.00.03.H00',
+      name: 'Trung tâm Phục vụ hành chính công tỉnh (demo)',
+      kind: 'public_service_center',
+      parentId: root.id,
+    });
   });
   afterAll(async () => t.close());
 
@@ -41,7 +47,8 @@ describe('roles and demo accounts', () => {
       expect.arrayContaining(['agency_admin', 'citizen', 'officer', 'operator', 'province_admin']),
     );
     expect(byName.get('citizen')!.permissions).toEqual([]);
-    expect(byName.get('operator')!.permissions).toEqual(['ops.view']);
+    // The dossiers module gives operators the service-quality figures (Decision 766).
+    expect(byName.get('operator')!.permissions).toEqual(['dossiers.report', 'ops.view']);
     expect(byName.get('agency_admin')!.permissions).toEqual([
       'agencies.manage',
       'calendar.manage',
@@ -56,11 +63,13 @@ describe('roles and demo accounts', () => {
   it('lets a module add its permissions to a role without losing the others', async () => {
     await addRolePermissions(t.ctx.db, { officer: ['dossiers.process', 'records.read'] });
     const officer = (await listRoles(t.ctx.db)).find((role) => role.name === 'officer')!;
-    // The documents module's reference seed has already given officers its own two.
+    // The documents and dossiers modules' reference seeds have already given officers theirs.
     expect(officer.permissions).toEqual([
       'documents.draft',
       'documents.read',
+      'dossiers.handle',
       'dossiers.process',
+      'dossiers.read',
       'records.process',
       'records.read',
     ]);

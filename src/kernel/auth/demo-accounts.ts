@@ -4,9 +4,19 @@
  * guide and to the browser tests, so codes can be computed (e.g. by any authenticator app
  * fed this secret). Never enable the demo data on a real installation.
  */
-/** `leader` and `clerk` are the documents module's roles (Decree 30: lãnh đạo, văn thư). */
+/**
+ * `leader` and `clerk` are the documents module's roles (Decree 30: lãnh đạo, văn thư);
+ * `desk_officer` is the dossiers module's one-stop desk (cán bộ một cửa).
+ */
 export type DemoRole =
-  'province_admin' | 'agency_admin' | 'officer' | 'leader' | 'clerk' | 'operator' | 'citizen';
+  | 'province_admin'
+  | 'agency_admin'
+  | 'officer'
+  | 'leader'
+  | 'clerk'
+  | 'desk_officer'
+  | 'operator'
+  | 'citizen';
 
 export interface DemoAccount {
   role: DemoRole;
@@ -15,7 +25,7 @@ export interface DemoAccount {
   fullName: string;
   /** Where the staff member works, found by kind and name in the demo agency tree. */
   agency: {
-    kind: 'province_committee' | 'department' | 'commune_committee';
+    kind: 'province_committee' | 'department' | 'commune_committee' | 'public_service_center';
     nameLike?: string;
   } | null;
   /** Base32 TOTP secret for staff; null for the citizen. */
@@ -64,6 +74,22 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     password: 'Van-Thu-Ha-Long-2026',
     fullName: 'Đỗ Thị Thư',
     agency: { kind: 'commune_committee', nameLike: 'hạ long' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'desk_officer',
+    email: 'motcua.halong@quangninh.example',
+    password: 'Mot-Cua-Ha-Long-2026',
+    fullName: 'Phạm Thị Nhận',
+    agency: { kind: 'commune_committee', nameLike: 'hạ long' },
+    totpSecret: DEMO_TOTP_SECRET,
+  },
+  {
+    role: 'desk_officer',
+    email: 'motcua.tinh@quangninh.example',
+    password: 'Trung-Tam-Phuc-Vu-2026',
+    fullName: 'Đinh Văn Tiếp',
+    agency: { kind: 'public_service_center' },
     totpSecret: DEMO_TOTP_SECRET,
   },
   {

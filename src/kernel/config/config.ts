@@ -68,6 +68,14 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Let webhooks reach loopback and private-network hosts, over http too (never link-local). */
   webhookAllowPrivateNetwork: boolean;
+  /** Who takes online payments of fees: VNPay, or the platform's own sandbox (never in production). */
+  paymentProvider: 'vnpay' | 'sandbox';
+  /** VNPay's merchant terminal code (vnp_TmnCode); empty when VNPay is not used. */
+  vnpayTmnCode: string;
+  /** VNPay's secret for HMAC-SHA512 signatures; empty when VNPay is not used. */
+  vnpayHashSecret: string;
+  /** VNPay's payment page, where applicants are sent to pay. */
+  vnpayPayUrl: string;
   roles: Role[];
 }
 
@@ -171,6 +179,16 @@ export function loadConfig(
     problems.push('WORKING_HOURS must look like "07:00-11:30,13:30-17:00"');
   }
 
+  const paymentProvider = oneOf('PAYMENT_PROVIDER', 'sandbox', ['vnpay', 'sandbox'] as const);
+  const vnpayTmnCode = str('VNPAY_TMN_CODE', '');
+  const vnpayHashSecret = str('VNPAY_HASH_SECRET', '');
+  if (vnpayTmnCode !== '' && !/^[A-Za-z0-9]{1,20}$/.test(vnpayTmnCode)) {
+    problems.push('VNPAY_TMN_CODE must be the letters and digits VNPay gave (e.g. 2QXUI4J4)');
+  }
+  if (paymentProvider === 'vnpay' && (vnpayTmnCode === '' || vnpayHashSecret === '')) {
+    problems.push('PAYMENT_PROVIDER=vnpay needs VNPAY_TMN_CODE and VNPAY_HASH_SECRET');
+  }
+
   const rolesRaw = str('ROLES', ALL_ROLES.join(','));
   const roles = rolesRaw.split(',').map((r) => r.trim()) as Role[];
   for (const role of roles) {
@@ -245,6 +263,12 @@ export function loadConfig(
     outboxMaxAttempts: int('OUTBOX_MAX_ATTEMPTS', 10, 1, 100),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', 10_000, 100, 55_000),
     webhookAllowPrivateNetwork: bool('WEBHOOK_ALLOW_PRIVATE_NETWORK', false),
+    paymentProvider,
+    vnpayTmnCode,
+    vnpayHashSecret,
+    vnpayPayUrl: url('VNPAY_PAY_URL', 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html', [
+      'https:',
+    ]),
     roles,
     ...overrides,
   };

@@ -24,6 +24,7 @@ import {
   MyDossierPage,
   MyDossierQuery,
   MyDossierView,
+  ReusableDocuments,
   SubmitBody,
   SubmittedDossier,
   TrackBody,
@@ -39,8 +40,11 @@ import {
 } from './catalog/procedure.queries';
 import { recordOf, summaryFacts } from './catalog/procedure-views';
 import { submitDossier } from './submission/submit-dossier';
-import { listMyDossiers, myDossier } from './tracking/my-dossiers';
+import { listMyDossiers, myDossier, myReusableDocuments } from './tracking/my-dossiers';
 import { trackDossier } from './tracking/track-dossier';
+import { processingRoutes } from './processing/processing.routes';
+import { paymentsRoutes } from './payments';
+import { reportingRoutes } from './reporting';
 
 const TAGS = ['dossiers'];
 const IMPORT_LIMIT_BYTES = 50 * 1_048_576;
@@ -225,6 +229,19 @@ export async function dossiersRoutes(app: Api, ctx: AppContext): Promise<void> {
   );
 
   app.get(
+    '/dossiers/mine/documents',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Kho dữ liệu cá nhân — your earlier documents and results, to reuse in a new dossier',
+        response: { 200: ReusableDocuments, 401: Problem },
+      },
+    },
+    async (request) => myReusableDocuments(ctx, requireUser(request)),
+  );
+
+  app.get(
     '/dossiers/mine/:code',
     {
       schema: {
@@ -251,4 +268,7 @@ export async function dossiersRoutes(app: Api, ctx: AppContext): Promise<void> {
     },
     async (request) => trackDossier(ctx, request.body.code, request.body.idLast4),
   );
+  await processingRoutes(app, ctx);
+  await paymentsRoutes(app, ctx);
+  await reportingRoutes(app, ctx);
 }

@@ -5,8 +5,8 @@ import { FormDefinitionSchema, FormValuesSchema } from '../../kernel/forms/form-
 
 export { ProblemResponse };
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const Text = (maxLength: number, options: Record<string, unknown> = {}) =>
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const Text = (maxLength: number, options: Record<string, unknown> = {}) =>
   Type.String({ minLength: 1, maxLength, ...options });
 const LocalText = Type.Object({ vi: Text(500), en: Text(500) }, { additionalProperties: false });
 const AgencyCode = Type.String({
@@ -28,10 +28,10 @@ const Level = StringEnum(PROCEDURE_LEVELS, { description: 'TINH = cấp tỉnh, 
 const OnlineLevel = StringEnum(ONLINE_LEVELS, {
   description: 'TOAN_TRINH = trực tuyến toàn trình, MOT_PHAN = trực tuyến một phần',
 });
-const ApplicantType = StringEnum(APPLICANT_TYPES, {
+export const ApplicantType = StringEnum(APPLICANT_TYPES, {
   description: 'CONG_DAN = công dân, DOANH_NGHIEP = doanh nghiệp, TO_CHUC = tổ chức',
 });
-const Channel = StringEnum(CHANNELS, {
+export const Channel = StringEnum(CHANNELS, {
   description: 'TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính',
 });
 const TimeUnit = StringEnum(TIME_UNITS, {
@@ -221,8 +221,8 @@ export const ExportQuery = Type.Object(
 );
 export const ExportBody = Type.Array(ProcedureRecordSchema);
 
-const Uuid = Type.String({ format: 'uuid' });
-const Slot = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'MaGiayTo' });
+export const Uuid = Type.String({ format: 'uuid' });
+export const Slot = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'MaGiayTo' });
 
 export const SubmitBody = Type.Object(
   {
@@ -266,11 +266,11 @@ export const DOSSIER_STATUSES = [
   'resolved',
   'returned',
 ] as const;
-const DossierStatus = StringEnum(DOSSIER_STATUSES, {
+export const DossierStatus = StringEnum(DOSSIER_STATUSES, {
   description: 'TrangThaiHoSo 1–10 of the national portal, in this order',
 });
-const Instant = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
-const AgencyRef = Type.Object({ code: Type.String(), name: Type.String() });
+export const Instant = Type.Unsafe<Date>({ type: 'string', format: 'date-time' });
+export const AgencyRef = Type.Object({ code: Type.String(), name: Type.String() });
 
 export const SubmittedDossier = Type.Object({
   id: Uuid,
@@ -281,7 +281,7 @@ export const SubmittedDossier = Type.Object({
   receivingAgency: AgencyRef,
 });
 
-const TimelineEntry = Type.Object({
+export const TimelineEntry = Type.Object({
   at: Instant,
   action: Type.String(),
   status: Nullable(DossierStatus),
@@ -334,6 +334,35 @@ export const MyDossierView = Type.Object({
     }),
   ),
   timeline: Type.Array(TimelineEntry),
+  returnMethod: StringEnum(['electronic', 'desk', 'post'] as const),
+  refusalReason: Nullable(Type.String()),
+  supplementRequest: Nullable(
+    Type.Object({ requestedAt: Instant, note: Type.String(), slots: Type.Array(Type.String()) }),
+  ),
+  apology: Nullable(Type.Object({ issuedAt: Instant, newDueAt: Instant, reason: Type.String() })),
+  survey: Nullable(Type.Object({ rating: Type.Integer(), answeredAt: Instant })),
+  /** The papers the applicant can download now (…/papers/{paper}). */
+  papers: Type.Array(
+    StringEnum(['receipt', 'supplement', 'refusal', 'apology', 'result'] as const),
+  ),
+});
+
+/** The applicant's earlier documents and results, which a new dossier may reuse. */
+export const ReusableDocuments = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      kind: StringEnum(['document', 'result'] as const),
+      fileId: Uuid,
+      name: Type.String(),
+      mediaType: Type.String(),
+      size: Type.Integer(),
+      slot: Nullable(Type.String()),
+      slotName: Nullable(Type.String()),
+      dossierCode: Type.String(),
+      procedureName: Type.String(),
+      addedAt: Instant,
+    }),
+  ),
 });
 
 export const DossierCodeParams = Type.Object({

@@ -124,6 +124,7 @@ export type DossierStepStatus = 'active' | 'done' | 'returned';
 
 export interface DossierStepTable {
   id: Generated<string>;
+  seq: ColumnType<string, never, never>;
   dossierId: string;
   stepNo: number;
   stepId: string;
@@ -172,6 +173,7 @@ export interface DossierSurveyTable {
 export interface DossierFeeTable {
   id: Generated<string>;
   dossierId: string;
+  scheduleIndex: number;
   kind: 'PHI' | 'LE_PHI';
   description: string;
   unitAmount: ColumnType<number, number, number>;
@@ -190,14 +192,19 @@ export interface DossierPaymentTable {
   id: string;
   dossierId: string;
   provider: PaymentProvider;
+  method: 'online' | 'cash' | 'card';
+  agencyId: string;
   txnRef: string;
   amount: ColumnType<number, number, number>;
   status: 'pending' | 'paid' | 'failed' | 'cancelled';
   createdAt: Date;
+  expiresAt: Date | null;
   paidAt: Date | null;
   providerTransaction: string | null;
   bankCode: string | null;
   receiptNumber: string | null;
+  receiptYear: number | null;
+  receiptSeq: number | null;
   takenBy: string | null;
 }
 
@@ -206,7 +213,8 @@ export interface PaymentNotificationTable {
   receivedAt: Date;
   provider: string;
   txnRef: string | null;
-  outcome: string;
+  outcome: 'bad_signature' | 'unknown' | 'wrong_amount' | 'duplicate' | 'paid' | 'failed' | 'error';
+  answer: string;
   params: ColumnType<Record<string, unknown>, string, never>;
 }
 

@@ -17,6 +17,8 @@ import {
   type TestAccount,
 } from '../../kernel/auth/testing';
 import { samplePdf } from '../../kernel/storage/storage.test-support';
+import { demoSignaturePng } from '../../kernel/signing/appearance';
+import { issueDemoKeystore, seedDemoCertificateAuthority } from '../../kernel/signing/signing.seed';
 import { dossiersDb } from './dossiers-db';
 import { importProcedures } from './catalog';
 
@@ -94,6 +96,18 @@ export async function createDossiersWorld(clock: ManualClock): Promise<DossiersW
     specialist: await staff('tuphap.halong@example.vn', 'Lê Văn Cần', haLongId, 'officer'),
     leader: await staff('chutich.halong@example.vn', 'Nguyễn Văn Hùng', haLongId, 'leader'),
   };
+  // The chairman signs results with a certificate of the demo authority, which is trusted.
+  await seedDemoCertificateAuthority(t.ctx);
+  await issueDemoKeystore(t.ctx, {
+    holderKind: 'person',
+    userId: accounts.leader.id,
+    subject: {
+      commonName: 'Nguyễn Văn Hùng',
+      organization: 'UBND phường Hạ Long',
+      province: 'Quảng Ninh',
+    },
+    appearanceImage: await demoSignaturePng('Nguyễn Văn Hùng'),
+  });
   const otherDesk = await staff('motcua.khac@example.vn', 'Vũ Văn Khác', otherId, 'desk_officer');
   const citizenAccount = await createTestUser(t.ctx, {
     email: 'lan.nguyen@example.vn',

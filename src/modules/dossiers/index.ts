@@ -13,6 +13,7 @@ import * as createProcedures from './migrations/20261123100000_dossiers_create_p
 import * as createDossiers from './migrations/20261123110000_dossiers_create_dossiers';
 import * as processing from './migrations/20261124100000_dossiers_processing';
 import * as payments from './migrations/20261124110000_dossiers_payments';
+import * as reporting from './migrations/20261124120000_dossiers_reporting';
 import { dossiersRoutes } from './dossiers.routes';
 import { seedDossierRoles } from './dossiers.permissions';
 import { seedDossiersDemo } from './dossiers.seed';
@@ -24,6 +25,7 @@ export const dossiersManifest: Manifest = {
     '20261123110000_dossiers_create_dossiers': createDossiers,
     '20261124100000_dossiers_processing': processing,
     '20261124110000_dossiers_payments': payments,
+    '20261124120000_dossiers_reporting': reporting,
   },
   routes: dossiersRoutes,
   seed: {

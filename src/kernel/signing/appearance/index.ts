@@ -43,6 +43,7 @@ export {
 } from './decree30-layout';
 export { PT_PER_MM, type Anchor } from './decree30-geometry';
 export { textLineAppearance, type TextLineOptions } from './text-line-appearance';
+export { imageAppearance, type ImageAppearanceOptions } from './image-appearance';
 export { DEMO_SEAL_PIXELS, demoSealPng, demoSignaturePng } from './demo-images';
 export { isoWithOffset, VIETNAM_OFFSET_MINUTES } from './iso-time';
 export { measureText } from './text-shaping';

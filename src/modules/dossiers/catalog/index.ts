@@ -6,6 +6,8 @@ export type {
   ProcedureLevel,
   ProcedureRecord,
   ProcessStep,
+  StepKind,
+  StepRole,
   TimeUnit,
 } from './procedure-record';
 export { findProcedure } from './procedure.queries';

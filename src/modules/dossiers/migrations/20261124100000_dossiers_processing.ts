@@ -33,6 +33,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('dossier_step')
     .addColumn('id', 'uuid', (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
+    // The order the passes were made in, even within one instant.
+    .addColumn('seq', 'bigint', (c) => c.notNull().generatedAlwaysAsIdentity())
     .addColumn('dossier_id', 'uuid', (c) => c.notNull().references('dossier.id'))
     .addColumn('step_no', 'int4', (c) => c.notNull().check(sql`step_no >= 0`))
     .addColumn('step_id', 'text', (c) => c.notNull())
@@ -55,7 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('dossier_step_dossier')
     .on('dossier_step')
-    .columns(['dossier_id', 'started_at'])
+    .columns(['dossier_id', 'seq'])
     .execute();
   // The work lists: the active steps of an agency by role, soonest due first.
   await db.schema

@@ -65,3 +65,10 @@ export function assertDossierAccess(
     throw httpErrors.FORBIDDEN({ permission });
   }
 }
+
+/** Whether the principal holds `permission` through a grant on `agencyId` itself. */
+export function holdsAt(principal: Principal, permission: string, agencyId: string): boolean {
+  return grantsOfPrincipal(principal).some(
+    (grant) => grant.agencyId === agencyId && grant.permissions.has(permission),
+  );
+}

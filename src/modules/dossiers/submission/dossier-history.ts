@@ -1,11 +1,16 @@
 /**
  * The one way a dossier's story is written: a line of its history (the timeline the applicant
- * and the desk see) and a line of the audit log, in the caller's transaction.
+ * and the desk see), a line of the audit log, and the dossier's synchronisation record for
+ * the National Public Service Portal queued in the outbox, all in the caller's transaction.
  */
 import { recordAudit } from '../../../kernel/audit';
 import { actorNameOf, type Principal, type RequestInfo } from '../../../kernel/auth';
 import type { DossierStatus } from '../dossiers.tables';
 import type { DossiersTrx } from '../dossiers-db';
+import { queueNationalRecord } from '../sync';
+
+/** The national portal's records are on Vietnam's wall clock, whatever the platform's zone. */
+const NATIONAL_TIMEZONE = 'Asia/Ho_Chi_Minh';
 
 export interface DossierActor {
   principal: Principal;
@@ -52,4 +57,5 @@ export async function writeDossierHistory(
     requestId: actor?.request.requestId ?? null,
     details: line.details,
   });
+  await queueNationalRecord(trx, line.dossierId, NATIONAL_TIMEZONE);
 }

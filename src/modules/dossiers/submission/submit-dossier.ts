@@ -11,8 +11,6 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../../kernel/context';
 import { fieldCipher, type Principal, type RequestInfo } from '../../../kernel/auth';
 import { validateForm, type FormError } from '../../../kernel/forms';
-import { attachFile } from '../../../kernel/storage/storage.service';
-import { findStoredFile } from '../../../kernel/storage/storage.queries';
 import { dossiersDb, type DossiersDb } from '../dossiers-db';
 import { dossierErrors } from '../dossiers.errors';
 import type { SubmitBody } from '../dossiers.schemas';
@@ -20,15 +18,7 @@ import { findProcedure } from '../catalog';
 import { localDateIn } from '../../../kernel/calendar';
 import { takeDossierCode } from './dossier-code';
 import { writeDossierHistory } from './dossier-history';
-
-/** What a dossier's documents may be: the kinds the desk can open and print. */
-const DOCUMENT_TYPES = new Set(['application/pdf', 'image/jpeg', 'image/png']);
-
-export interface DocumentProblem {
-  slot: string;
-  fileId?: string;
-  problem: 'unknown_slot' | 'missing' | 'not_found' | 'not_allowed_type' | 'duplicate_file';
-}
+import { attachDocuments, checkDocuments } from './dossier-documents';
 
 export interface SubmittedDossier {
   id: string;
@@ -61,7 +51,14 @@ export async function submitDossier(
     today: localDateIn(now, ctx.config.timezone),
   });
   const fields: FormError[] = form.ok ? [] : form.errors;
-  const documents = await checkDocuments(db, principal, body, documentCase?.GiayTo ?? []);
+  const listed = documentCase?.GiayTo ?? [];
+  const documents = await checkDocuments(
+    db,
+    principal,
+    body.documents,
+    listed.map((document) => document.MaGiayTo),
+    listed.filter((document) => document.BatBuoc).map((document) => document.MaGiayTo),
+  );
   const caseProblem =
     tthc.ThanhPhanHoSo.length > 0 && !documentCase ? [{ field: 'case', code: 'option' }] : [];
   if (!form.ok || documents.length > 0 || caseProblem.length > 0) {
@@ -100,28 +97,13 @@ export async function submitDossier(
         updatedAt: now,
       })
       .execute();
-    for (const document of body.documents) {
-      const file = await attachFile(trx, {
-        fileId: document.fileId,
-        uploadedBy: principal.id,
-        ownerType: 'dossier',
-        ownerId: id,
-        agencyId: agency.id,
-      });
-      await trx
-        .insertInto('dossierDocument')
-        .values({
-          dossierId: id,
-          slot: document.slot,
-          storedFileId: file.id,
-          name: file.originalName,
-          mediaType: file.mediaType,
-          size: Number(file.size),
-          origin: 'upload',
-          addedAt: now,
-        })
-        .execute();
-    }
+    await attachDocuments(trx, principal, {
+      dossierId: id,
+      agencyId: agency.id,
+      documents: body.documents,
+      origin: 'upload',
+      at: now,
+    });
     await writeDossierHistory(trx, { principal, request }, now, {
       dossierId: id,
       action: 'submitted',
@@ -140,51 +122,8 @@ export async function submitDossier(
   });
 }
 
-/**
- * The documents against the case's list: every slot one of the list's, every required one
- * given, every file the applicant's own unattached upload of a kind the desk can open.
- */
-async function checkDocuments(
-  db: DossiersDb,
-  principal: Principal,
-  body: SubmitBody,
-  listed: ReadonlyArray<{ MaGiayTo: string; BatBuoc: boolean }>,
-): Promise<DocumentProblem[]> {
-  const problems: DocumentProblem[] = [];
-  const slots = new Set(listed.map((document) => document.MaGiayTo));
-  const given = new Set<string>();
-  const files = new Set<string>();
-  for (const { slot, fileId } of body.documents) {
-    if (!slots.has(slot)) {
-      problems.push({ slot, fileId, problem: 'unknown_slot' });
-      continue;
-    }
-    if (files.has(fileId)) {
-      problems.push({ slot, fileId, problem: 'duplicate_file' });
-      continue;
-    }
-    files.add(fileId);
-    const file = await findStoredFile(db, fileId);
-    if (!file || file.uploadedBy !== principal.id || file.ownerType !== 'upload') {
-      problems.push({ slot, fileId, problem: 'not_found' });
-      continue;
-    }
-    if (!DOCUMENT_TYPES.has(file.mediaType)) {
-      problems.push({ slot, fileId, problem: 'not_allowed_type' });
-      continue;
-    }
-    given.add(slot);
-  }
-  for (const document of listed) {
-    if (document.BatBuoc && !given.has(document.MaGiayTo)) {
-      problems.push({ slot: document.MaGiayTo, problem: 'missing' });
-    }
-  }
-  return problems;
-}
-
 /** The service center the procedure names, or the committee of the applicant's commune. */
-async function receivingAgency(
+export async function receivingAgency(
   db: DossiersDb,
   receivingCode: string | null,
   communeCode: string | undefined,

@@ -6236,7 +6236,154 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Danh sách hồ sơ — the dossiers of your agencies: my work, awaiting reception, late, due today… */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description todo = việc của tôi, reception = chờ tiếp nhận, supplement = chờ bổ sung, late = quá hạn, due_today = đến hạn hôm nay, finished = đã kết thúc, all = tất cả */
+                    box?: "todo" | "reception" | "supplement" | "late" | "due_today" | "finished" | "all";
+                    /** @description TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính */
+                    channel?: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                    from?: string;
+                    page?: number;
+                    pageSize?: number;
+                    procedure?: string;
+                    /** @description Dossier code or applicant name */
+                    q?: string;
+                    sort?: "due" | "submitted" | "-submitted" | "code";
+                    /** @description TrangThaiHoSo 1–10 of the national portal, in this order */
+                    status?: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description Masked: family name and initials */
+                                applicantName: string;
+                                /**
+                                 * @description TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính
+                                 * @enum {string}
+                                 */
+                                channel: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                                code: string;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                late: boolean;
+                                procedure: {
+                                    code: string;
+                                    name: string;
+                                };
+                                /** Format: date-time */
+                                receivedAt: string | null;
+                                receivingAgency: {
+                                    code: string;
+                                    name: string;
+                                };
+                                /**
+                                 * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                                 * @enum {string}
+                                 */
+                                status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                                step: {
+                                    agencyName: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    name: string;
+                                    /** @enum {string} */
+                                    role: "desk" | "specialist" | "leader";
+                                } | null;
+                                /** Format: date-time */
+                                submittedAt: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Nộp hồ sơ trực tuyến — submit a dossier (citizens and businesses; send an Idempotency-Key) */
         post: {
@@ -6417,6 +6564,3138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết hồ sơ — a dossier whole, with the applicant’s data (every read is audited) and the actions you may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("receive" | "request_supplement" | "refuse" | "forward" | "approve" | "send_back" | "sign" | "return" | "apologise")[];
+                            apologies: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: date-time */
+                                issuedAt: string;
+                                /** Format: date-time */
+                                newDueAt: string;
+                                /** Format: date-time */
+                                previousDueAt: string;
+                                reason: string;
+                            }[];
+                            applicant: {
+                                email: string | null;
+                                fullName: string;
+                                idNumber: string;
+                                phone: string | null;
+                                /**
+                                 * @description CONG_DAN = công dân, DOANH_NGHIEP = doanh nghiệp, TO_CHUC = tổ chức
+                                 * @enum {string}
+                                 */
+                                type: "CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC";
+                            };
+                            /**
+                             * @description TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính
+                             * @enum {string}
+                             */
+                            channel: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                            code: string;
+                            documents: {
+                                /** Format: date-time */
+                                addedAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                mediaType: string;
+                                name: string;
+                                /** @enum {string} */
+                                origin: "upload" | "reuse" | "scan";
+                                size: number;
+                                slot: string;
+                                slotName: string;
+                            }[];
+                            /** Format: date-time */
+                            dueAt: string | null;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            history: {
+                                action: string;
+                                actorName: string | null;
+                                agencyName: string | null;
+                                /** Format: date-time */
+                                at: string;
+                                note: string | null;
+                                /**
+                                 * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                                 * @enum {string|null}
+                                 */
+                                status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned" | null;
+                            }[];
+                            procedure: {
+                                code: string;
+                                name: string;
+                            };
+                            /** Format: date-time */
+                            receivedAt: string | null;
+                            receivingAgency: {
+                                code: string;
+                                name: string;
+                            };
+                            refusalReason: string | null;
+                            result: {
+                                name: string;
+                                signed: boolean;
+                                /** Format: date-time */
+                                signedAt: string | null;
+                            } | null;
+                            /** Format: date-time */
+                            returnedAt: string | null;
+                            /**
+                             * @description electronic = tải về, desk = tại bộ phận một cửa, post = qua bưu chính công ích
+                             * @enum {string}
+                             */
+                            returnMethod: "electronic" | "desk" | "post";
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            steps: {
+                                agencyName: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                finishedBy: string | null;
+                                /** @enum {string} */
+                                kind: "reception" | "review" | "approval" | "signing" | "return";
+                                name: string;
+                                /** @enum {string} */
+                                role: "desk" | "specialist" | "leader";
+                                /** Format: date-time */
+                                startedAt: string;
+                                /** @enum {string} */
+                                status: "active" | "done" | "returned";
+                                stepNo: number;
+                            }[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            supplements: {
+                                note: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                slots: string[];
+                                /** Format: date-time */
+                                suppliedAt: string | null;
+                            }[];
+                            values: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/apologies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phiếu xin lỗi và hẹn lại — apologise for a late dossier and give a new appointment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        newDueAt: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            /** Format: date-time */
+                            newDueAt: string;
+                            /** Format: date-time */
+                            previousDueAt: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Phê duyệt — approve the dossier; it goes to the result’s signing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tải giấy tờ của hồ sơ — one of the dossier’s documents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phí, lệ phí của hồ sơ — a dossier’s fees, payments and receipts (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                            dossierCode: string;
+                            lines: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                /** Format: date-time */
+                                assessedAt: string;
+                                description: string;
+                                id: string;
+                                /**
+                                 * @description PHI = phí, LE_PHI = lệ phí
+                                 * @enum {string}
+                                 */
+                                kind: "PHI" | "LE_PHI";
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                quantity: number;
+                                receiptNumber: string | null;
+                                /** @description The entry of the schedule it was taken from */
+                                scheduleIndex: number;
+                                /**
+                                 * @description waived: an entry of amount 0 (exempt by law)
+                                 * @enum {string}
+                                 */
+                                status: "due" | "paid" | "waived";
+                                /** @description đồng (VND) */
+                                unitAmount: number;
+                            }[];
+                            /** @description đồng (VND) */
+                            outstanding: number;
+                            /** @description đồng (VND) */
+                            paid: number;
+                            payments: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                method: "online" | "cash" | "card";
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** @enum {string} */
+                                provider: "vnpay" | "sandbox" | "desk";
+                                /** @description Số biên lai */
+                                receiptNumber: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed" | "cancelled";
+                            }[];
+                            /** @description The procedure’s fees and charges for the dossier’s channel */
+                            schedule: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                description: string;
+                                index: number;
+                                /**
+                                 * @description PHI = phí, LE_PHI = lệ phí
+                                 * @enum {string}
+                                 */
+                                kind: "PHI" | "LE_PHI";
+                            }[];
+                            /** @description đồng (VND) */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Xác định phí, lệ phí — the desk picks the entries of the procedure’s schedule that apply (replaces the unpaid lines) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Empty: the dossier owes nothing */
+                        lines: {
+                            /** @description Position of the entry in the procedure’s fee schedule (PhiLePhi) for the dossier’s channel */
+                            index: number;
+                            /**
+                             * @description e.g. copies
+                             * @default 1
+                             */
+                            quantity?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                            dossierCode: string;
+                            lines: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                /** Format: date-time */
+                                assessedAt: string;
+                                description: string;
+                                id: string;
+                                /**
+                                 * @description PHI = phí, LE_PHI = lệ phí
+                                 * @enum {string}
+                                 */
+                                kind: "PHI" | "LE_PHI";
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                quantity: number;
+                                receiptNumber: string | null;
+                                /** @description The entry of the schedule it was taken from */
+                                scheduleIndex: number;
+                                /**
+                                 * @description waived: an entry of amount 0 (exempt by law)
+                                 * @enum {string}
+                                 */
+                                status: "due" | "paid" | "waived";
+                                /** @description đồng (VND) */
+                                unitAmount: number;
+                            }[];
+                            /** @description đồng (VND) */
+                            outstanding: number;
+                            /** @description đồng (VND) */
+                            paid: number;
+                            payments: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                method: "online" | "cash" | "card";
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** @enum {string} */
+                                provider: "vnpay" | "sandbox" | "desk";
+                                /** @description Số biên lai */
+                                receiptNumber: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed" | "cancelled";
+                            }[];
+                            /** @description The procedure’s fees and charges for the dossier’s channel */
+                            schedule: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                description: string;
+                                index: number;
+                                /**
+                                 * @description PHI = phí, LE_PHI = lệ phí
+                                 * @enum {string}
+                                 */
+                                kind: "PHI" | "LE_PHI";
+                            }[];
+                            /** @description đồng (VND) */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Chuyển bước tiếp theo — hand the examined dossier to the next step, with your opinion */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/national-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bản ghi đồng bộ Cổng DVC quốc gia — the dossier as the National Public Service Portal’s synchronisation record (nothing personal) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            DanhSachGiayToKetQua: {
+                                /** Format: uuid */
+                                GiayToId: string;
+                                KySo: boolean;
+                                TenGiayTo: string;
+                            }[];
+                            DanhSachLePhi: {
+                                Gia: number;
+                                /** @enum {string|null} */
+                                HinhThucThu: "TRUC_TUYEN" | "TRUC_TIEP" | null;
+                                /** @enum {string} */
+                                LoaiPhiLePhi: "PHI" | "LE_PHI";
+                                SoLuong: number;
+                                TenPhiLePhi: string;
+                                /** @enum {string} */
+                                TrangThai: "CHUA_NOP" | "DA_NOP" | "MIEN";
+                            }[];
+                            /** @description 0 tại quầy, 1 bưu chính, 2 trực tuyến */
+                            HinhThucTra: number;
+                            /** @description 1 trực tiếp, 2 trực tuyến, 3 bưu chính */
+                            KenhThucHien: number;
+                            MaCoQuanTiepNhan: string;
+                            MaHoSo: string;
+                            MaLinhVuc: string;
+                            MaTTHC: string;
+                            /** @description yyyyMMddHHmmss, Vietnam time */
+                            NgayHenTra: string | null;
+                            /** @description yyyyMMddHHmmss, Vietnam time */
+                            NgayKetThucXuLy: string | null;
+                            /** @description yyyyMMddHHmmss, Vietnam time */
+                            NgayNopHoSo: string;
+                            /** @description yyyyMMddHHmmss, Vietnam time */
+                            NgayTiepNhan: string | null;
+                            /** @description yyyyMMddHHmmss, Vietnam time */
+                            NgayTra: string | null;
+                            TaiLieuNop: {
+                                MaThanhPhanHoSo: string;
+                                /** @enum {string} */
+                                NguonTaiLieu: "TAI_LEN" | "TAI_SU_DUNG" | "SO_HOA";
+                                TenTepDinhKem: string;
+                                /** Format: uuid */
+                                TepDinhKemId: string;
+                            }[];
+                            TenLinhVuc: string;
+                            TenTTHC: string;
+                            TrangThaiHoSo: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/papers/{paper}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy tờ của hồ sơ (PDF) — the receipt and appointment slip, the request for documents, the refusal slip, the apology, the signed result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    /** @description receipt = giấy tiếp nhận và hẹn trả, supplement = phiếu yêu cầu bổ sung, refusal = phiếu từ chối, apology = phiếu xin lỗi và hẹn lại, result = kết quả (đã ký số) */
+                    paper: "receipt" | "supplement" | "refusal" | "apology" | "result";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/payments/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu phí tại bộ phận một cửa — record the fees taken at the desk in cash or by card; gives the receipt number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description cash = tiền mặt, card = thẻ (POS) at the desk
+                         * @enum {string}
+                         */
+                        method: "cash" | "card";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description đồng (VND) */
+                            amount: number;
+                            /** Format: date-time */
+                            paidAt: string;
+                            paymentId: string;
+                            receiptNumber: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tiếp nhận hồ sơ — receive a dossier: its appointment is set on the working calendar (desk) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /**
+                         * @description electronic = tải về, desk = tại bộ phận một cửa, post = qua bưu chính công ích
+                         * @enum {string}
+                         */
+                        returnMethod?: "electronic" | "desk" | "post";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Từ chối hồ sơ — refuse a dossier, with the reason printed on the refusal slip */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả kết quả — record that the result was handed over at the desk or sent by post (fees paid) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description electronic = tải về, desk = tại bộ phận một cửa, post = qua bưu chính công ích
+                         * @enum {string}
+                         */
+                        method?: "electronic" | "desk" | "post";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/send-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trả lại bước trước — send the dossier back to an earlier step, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        toStep?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ký kết quả — sign the result with your certificate (PAdES), confirmed by a fresh authenticator code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A fresh code of the signer’s authenticator: a signature is an act in law */
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/supplement-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Yêu cầu bổ sung hồ sơ — ask the applicant for more documents; the clock stops until they answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        /** @default [] */
+                        slots: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/desk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tiếp nhận hồ sơ giấy — register a paper dossier at the desk or from the post, its documents scanned; received at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicant: {
+                            /** Format: email */
+                            email?: string;
+                            fullName: string;
+                            idNumber: string;
+                            phone?: string;
+                            /**
+                             * @description CONG_DAN = công dân, DOANH_NGHIEP = doanh nghiệp, TO_CHUC = tổ chức
+                             * @enum {string}
+                             */
+                            type: "CONG_DAN" | "DOANH_NGHIEP" | "TO_CHUC";
+                        };
+                        case?: number;
+                        /** @enum {string} */
+                        channel: "TRUC_TIEP" | "BUU_CHINH";
+                        communeCode?: string;
+                        documents: {
+                            /** Format: uuid */
+                            fileId: string;
+                            /** @description MaGiayTo */
+                            slot: string;
+                        }[];
+                        /** @description Mã thủ tục hành chính (MaTTHC), e.g. 1.001193 */
+                        procedureCode: string;
+                        /**
+                         * @description electronic = tải về, desk = tại bộ phận một cửa, post = qua bưu chính công ích
+                         * @enum {string}
+                         */
+                        returnMethod?: "electronic" | "desk" | "post";
+                        values: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xuất danh sách hồ sơ đang lọc ra CSV, XLSX — export the filtered list */
+        get: {
+            parameters: {
+                query: {
+                    /** @description todo = việc của tôi, reception = chờ tiếp nhận, supplement = chờ bổ sung, late = quá hạn, due_today = đến hạn hôm nay, finished = đã kết thúc, all = tất cả */
+                    box?: "todo" | "reception" | "supplement" | "late" | "due_today" | "finished" | "all";
+                    /** @description TRUC_TIEP = trực tiếp, TRUC_TUYEN = trực tuyến, BUU_CHINH = dịch vụ bưu chính */
+                    channel?: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                    /** @description File format of the export: csv (UTF-8, comma-separated) or xlsx */
+                    format: "csv" | "xlsx";
+                    from?: string;
+                    page?: number;
+                    pageSize?: number;
+                    procedure?: string;
+                    /** @description Dossier code or applicant name */
+                    q?: string;
+                    sort?: "due" | "submitted" | "-submitted" | "code";
+                    /** @description TrangThaiHoSo 1–10 of the national portal, in this order */
+                    status?: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The exported file (CSV or XLSX), sent as an attachment */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/index": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766/QĐ-TTg) — the service-quality index for a month, quarter or year, by group, indicator and agency */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mã định danh cơ quan, e.g. 000.00.37.H49 */
+                    agency?: string;
+                    /** @description Kỳ báo cáo — a month (2026-10), a quarter (2026-Q3) or a year (2026) in Vietnam time; default: the current month. */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Each receiving agency of the scope, best score first. */
+                            agencies: {
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                };
+                                measuredMax: number;
+                                /** @description A share from 0 to 1; null when nothing to count. */
+                                onTimeRate: number | null;
+                                points: number;
+                                /** @description points × 100 / measuredMax: the score out of 100; null when nothing scored. */
+                                score: number | null;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description When the figures were counted.
+                             */
+                            computedAt: string;
+                            groups: {
+                                code: string;
+                                indicators: {
+                                    code: string;
+                                    denominator: number | null;
+                                    /** @description How the indicator is computed, for the hover text. */
+                                    formula: {
+                                        en: string;
+                                        vi: string;
+                                    };
+                                    group: string;
+                                    max: number;
+                                    name: {
+                                        en: string;
+                                        vi: string;
+                                    };
+                                    numerator: number | null;
+                                    points: number | null;
+                                    /**
+                                     * @description measured; no_data = nothing to count in the period (left out of the maximum); not_measured = the platform holds no data for it (left out of the maximum)
+                                     * @enum {string}
+                                     */
+                                    status: "measured" | "no_data" | "not_measured";
+                                    /** @description Full points from this share. */
+                                    target: number;
+                                    /** @description A share from 0 to 1; null when nothing to count. */
+                                    value: number | null;
+                                }[];
+                                max: number;
+                                /** @description The maximum of the indicators scored. */
+                                measuredMax: number;
+                                name: {
+                                    en: string;
+                                    vi: string;
+                                };
+                                points: number;
+                            }[];
+                            max: number;
+                            measuredMax: number;
+                            period: {
+                                /** Format: date-time */
+                                from: string;
+                                /** @description 2026-10, 2026-Q3 or 2026 */
+                                key: string;
+                                /** @enum {string} */
+                                kind: "month" | "quarter" | "year";
+                                /**
+                                 * Format: date-time
+                                 * @description The first instant after the period.
+                                 */
+                                to: string;
+                            };
+                            points: number;
+                            scope: {
+                                /** @description Agencies with dossiers counted. */
+                                agencies: number;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * @description province = every agency; agency = the subtree of the agency asked for; reach = the subtrees of the caller's grants
+                                 * @enum {string}
+                                 */
+                                kind: "province" | "agency" | "reach";
+                            };
+                            /** @description points × 100 / measuredMax: the score out of 100; null when nothing scored. */
+                            score: number | null;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/mine": {
         parameters: {
             query?: never;
@@ -6542,6 +9821,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            apology: {
+                                /** Format: date-time */
+                                issuedAt: string;
+                                /** Format: date-time */
+                                newDueAt: string;
+                                reason: string;
+                            } | null;
                             applicant: {
                                 email: string | null;
                                 fullName: string;
@@ -6565,6 +9851,7 @@ export interface paths {
                             }[];
                             /** Format: date-time */
                             dueAt: string | null;
+                            papers: ("receipt" | "supplement" | "refusal" | "apology" | "result")[];
                             procedure: {
                                 code: string;
                                 name: string;
@@ -6573,6 +9860,9 @@ export interface paths {
                                 code: string;
                                 name: string;
                             };
+                            refusalReason: string | null;
+                            /** @enum {string} */
+                            returnMethod: "electronic" | "desk" | "post";
                             /**
                              * @description TrangThaiHoSo 1–10 of the national portal, in this order
                              * @enum {string}
@@ -6580,6 +9870,17 @@ export interface paths {
                             status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
                             /** Format: date-time */
                             submittedAt: string;
+                            supplementRequest: {
+                                note: string;
+                                /** Format: date-time */
+                                requestedAt: string;
+                                slots: string[];
+                            } | null;
+                            survey: {
+                                /** Format: date-time */
+                                answeredAt: string;
+                                rating: number;
+                            } | null;
                             timeline: {
                                 action: string;
                                 agency: string | null;
@@ -6617,6 +9918,996 @@ export interface paths {
                 };
                 /** @description Lỗi — error envelope */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/mine/{code}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Phí, lệ phí hồ sơ của tôi — what your dossier owes and what you paid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "TRUC_TIEP" | "TRUC_TUYEN" | "BUU_CHINH";
+                            dossierCode: string;
+                            lines: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                /** Format: date-time */
+                                assessedAt: string;
+                                description: string;
+                                id: string;
+                                /**
+                                 * @description PHI = phí, LE_PHI = lệ phí
+                                 * @enum {string}
+                                 */
+                                kind: "PHI" | "LE_PHI";
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                quantity: number;
+                                receiptNumber: string | null;
+                                /** @description The entry of the schedule it was taken from */
+                                scheduleIndex: number;
+                                /**
+                                 * @description waived: an entry of amount 0 (exempt by law)
+                                 * @enum {string}
+                                 */
+                                status: "due" | "paid" | "waived";
+                                /** @description đồng (VND) */
+                                unitAmount: number;
+                            }[];
+                            /** @description đồng (VND) */
+                            outstanding: number;
+                            /** @description đồng (VND) */
+                            paid: number;
+                            payments: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                expiresAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                method: "online" | "cash" | "card";
+                                /** Format: date-time */
+                                paidAt: string | null;
+                                /** @enum {string} */
+                                provider: "vnpay" | "sandbox" | "desk";
+                                /** @description Số biên lai */
+                                receiptNumber: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "paid" | "failed" | "cancelled";
+                            }[];
+                            /** @description The procedure’s fees and charges for the dossier’s channel */
+                            schedule: {
+                                /** @description đồng (VND) */
+                                amount: number;
+                                description: string;
+                                index: number;
+                                /**
+                                 * @description PHI = phí, LE_PHI = lệ phí
+                                 * @enum {string}
+                                 */
+                                kind: "PHI" | "LE_PHI";
+                            }[];
+                            /** @description đồng (VND) */
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/mine/{code}/papers/{paper}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy tờ hồ sơ của tôi (PDF) — your receipt, requests, refusal or apology, and your signed result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    /** @description receipt = giấy tiếp nhận và hẹn trả, supplement = phiếu yêu cầu bổ sung, refusal = phiếu từ chối, apology = phiếu xin lỗi và hẹn lại, result = kết quả (đã ký số) */
+                    paper: "receipt" | "supplement" | "refusal" | "apology" | "result";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/mine/{code}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thanh toán trực tuyến — start paying what your dossier owes; send the browser to redirectUrl (send an Idempotency-Key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description đồng (VND) */
+                            amount: number;
+                            /** Format: date-time */
+                            expiresAt: string;
+                            paymentId: string;
+                            /** @description Send the browser here to pay */
+                            redirectUrl: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/mine/{code}/supplements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bổ sung hồ sơ — give the documents the desk asked for (the applicant); the clock runs again */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        documents: {
+                            /** Format: uuid */
+                            fileId: string;
+                            /** @description MaGiayTo */
+                            slot: string;
+                        }[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** Format: date-time */
+                            dueAt?: string | null;
+                            /** Format: date-time */
+                            finishedAt?: string;
+                            /** Format: date-time */
+                            receivedAt?: string;
+                            /** Format: date-time */
+                            returnedAt?: string;
+                            /**
+                             * @description TrangThaiHoSo 1–10 of the national portal, in this order
+                             * @enum {string}
+                             */
+                            status: "submitted" | "received" | "refused" | "processing" | "supplement_requested" | "awaiting_payment" | "withdrawn" | "stopped" | "resolved" | "returned";
+                            step?: {
+                                /** Format: date-time */
+                                dueAt: string;
+                                name: string;
+                                no: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/mine/{code}/survey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh giá mức độ hài lòng — rate the service once the result is returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** @description 1 rất không hài lòng … 5 rất hài lòng */
+                        rating: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            answeredAt: string;
+                            code: string;
+                            rating: number;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/mine/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kho dữ liệu cá nhân — your earlier documents and results, to reuse in a new dossier */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                addedAt: string;
+                                dossierCode: string;
+                                /** Format: uuid */
+                                fileId: string;
+                                /** @enum {string} */
+                                kind: "document" | "result";
+                                mediaType: string;
+                                name: string;
+                                procedureName: string;
+                                size: number;
+                                slot: string | null;
+                                slotName: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/ops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số liệu điều hành hồ sơ — on-time rates by agency, dossiers due today, late open dossiers and the 12-month trend */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mã định danh cơ quan, e.g. 000.00.37.H49 */
+                    agency?: string;
+                    /** @description Kỳ báo cáo — a month (2026-10), a quarter (2026-Q3) or a year (2026) in Vietnam time; default: the current month. */
+                    period?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            computedAt: string;
+                            dueToday: {
+                                /** @description Today's date in Vietnam. */
+                                date: string;
+                                /** @description Open dossiers due today, soonest first (at most 100). */
+                                items: {
+                                    agency: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    code: string;
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                    procedureCode: string;
+                                    /** @enum {string} */
+                                    status: "received" | "processing" | "supplement_requested" | "awaiting_payment";
+                                }[];
+                                total: number;
+                            };
+                            lateOpen: {
+                                /** @description Open dossiers past their appointment now, by agency, most first. */
+                                byAgency: {
+                                    agency: {
+                                        code: string;
+                                        name: string;
+                                    };
+                                    count: number;
+                                }[];
+                                total: number;
+                            };
+                            /** Format: date-time */
+                            now: string;
+                            /** @description Tỷ lệ đúng hạn — the on-time rate of each agency for the period, lowest first. */
+                            onTime: {
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                };
+                                openLate: number;
+                                /** @description A share from 0 to 1; null when nothing to count. */
+                                rate: number | null;
+                                resolved: number;
+                                resolvedOnTime: number;
+                            }[];
+                            period: {
+                                /** Format: date-time */
+                                from: string;
+                                /** @description 2026-10, 2026-Q3 or 2026 */
+                                key: string;
+                                /** @enum {string} */
+                                kind: "month" | "quarter" | "year";
+                                /**
+                                 * Format: date-time
+                                 * @description The first instant after the period.
+                                 */
+                                to: string;
+                            };
+                            scope: {
+                                /** @description Agencies with dossiers counted. */
+                                agencies: number;
+                                agency: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /**
+                                 * @description province = every agency; agency = the subtree of the agency asked for; reach = the subtrees of the caller's grants
+                                 * @enum {string}
+                                 */
+                                kind: "province" | "agency" | "reach";
+                            };
+                            /** @description The index and the on-time rate month by month, the last 12 months. */
+                            trend: {
+                                measuredMax: number;
+                                /** @description A share from 0 to 1; null when nothing to count. */
+                                onTimeRate: number | null;
+                                /** @description A month, 2026-10 */
+                                period: string;
+                                points: number;
+                                /** @description points × 100 / measuredMax: the score out of 100; null when nothing scored. */
+                                score: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @description Stable error code, e.g. GEO_OUTSIDE_COVERAGE */
+                                code: string;
+                                details?: unknown;
+                                message: string;
+                            };
+                            requestId: string;
+                        };
+                    };
+                };
+                /** @description Lỗi — error envelope */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -11920,6 +16211,112 @@ export interface paths {
                                 message: string;
                             };
                             requestId: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/sandbox/ipn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IPN thử nghiệm — the sandbox’s signed notification (same protocol as VNPay) */
+        get: {
+            parameters: {
+                query?: {
+                    vnp_Amount?: string;
+                    vnp_BankCode?: string;
+                    vnp_BankTranNo?: string;
+                    vnp_CardType?: string;
+                    vnp_OrderInfo?: string;
+                    vnp_PayDate?: string;
+                    vnp_ResponseCode?: string;
+                    vnp_SecureHash?: string;
+                    vnp_TmnCode?: string;
+                    vnp_TransactionNo?: string;
+                    vnp_TransactionStatus?: string;
+                    vnp_TxnRef?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                            /** @description 00 confirmed, 01 order not found, 02 already confirmed, 04 invalid amount, 97 invalid signature, 99 other */
+                            RspCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/vnpay/ipn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IPN VNPay — VNPay’s signed notification of a payment’s outcome; answers {RspCode, Message} */
+        get: {
+            parameters: {
+                query?: {
+                    vnp_Amount?: string;
+                    vnp_BankCode?: string;
+                    vnp_BankTranNo?: string;
+                    vnp_CardType?: string;
+                    vnp_OrderInfo?: string;
+                    vnp_PayDate?: string;
+                    vnp_ResponseCode?: string;
+                    vnp_SecureHash?: string;
+                    vnp_TmnCode?: string;
+                    vnp_TransactionNo?: string;
+                    vnp_TransactionStatus?: string;
+                    vnp_TxnRef?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                            /** @description 00 confirmed, 01 order not found, 02 already confirmed, 04 invalid amount, 97 invalid signature, 99 other */
+                            RspCode: string;
                         };
                     };
                 };
