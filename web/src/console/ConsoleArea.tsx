@@ -31,6 +31,8 @@ import { IncomingListPage } from '../features/documents/IncomingListPage';
 import { IncomingDetailPage } from '../features/documents/IncomingDetailPage';
 import { PaperIncomingPage } from '../features/documents/PaperIncomingPage';
 import { ProceduresAdminPage } from '../features/procedures-admin/ProceduresAdminPage';
+import { DossiersListPage } from '../features/dossiers-console/DossiersListPage';
+import { DossierPage } from '../features/dossiers-console/DossierPage';
 import { ADMIN_PAGES } from './admin-pages';
 import '../shared/styles/console.css';
 import '../features/admin/admin.css';
@@ -46,6 +48,9 @@ export default function ConsoleArea() {
       : []),
     ...(user?.permissions.includes('documents.read')
       ? [{ to: '/console/van-ban', label: 'nav.documents' } as const]
+      : []),
+    ...(user?.permissions.includes('dossiers.read')
+      ? [{ to: '/console/ho-so', label: 'dossiersConsole.nav' } as const]
       : []),
     ...(user?.permissions.includes('feedback.routing.manage')
       ? [{ to: '/console/phan-anh/dinh-tuyen', label: 'feedbackRouting.nav' } as const]
@@ -209,6 +214,22 @@ export default function ConsoleArea() {
             element={
               <RequireStaff permission="documents.read">
                 <IncomingDetailPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="ho-so"
+            element={
+              <RequireStaff permission="dossiers.read">
+                <DossiersListPage />
+              </RequireStaff>
+            }
+          />
+          <Route
+            path="ho-so/:code"
+            element={
+              <RequireStaff permission="dossiers.read">
+                <DossierPage />
               </RequireStaff>
             }
           />

@@ -48,6 +48,11 @@ export function ConsoleHome() {
                 <Link to="/console/van-ban">{t('console.openDocuments')}</Link>
               </li>
             ) : null}
+            {user.permissions.includes('dossiers.read') ? (
+              <li>
+                <Link to="/console/ho-so">{t('dossiersConsole.openList')}</Link>
+              </li>
+            ) : null}
             {ADMIN_PAGES.filter((page) => user.permissions.includes(page.permission)).map(
               (page) => (
                 <li key={page.to}>

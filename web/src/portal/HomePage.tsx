@@ -49,6 +49,20 @@ export function HomePage() {
           </li>
           <li className="card">
             <h3>
+              <Link to="/ho-so">{t('dossiersPortal.home.title')}</Link>
+            </h3>
+            <p>{t('dossiersPortal.home.text')}</p>
+            <ul className="link-list">
+              <li>
+                <Link to="/ho-so">{t('dossiersPortal.home.mine')}</Link>
+              </li>
+              <li>
+                <Link to="/tra-cuu-ho-so">{t('dossiersPortal.home.track')}</Link>
+              </li>
+            </ul>
+          </li>
+          <li className="card">
+            <h3>
               <Link to="/phan-anh/moi">{t('feedback.home.title')}</Link>
             </h3>
             <p>{t('feedback.home.text')}</p>

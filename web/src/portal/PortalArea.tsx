@@ -1,8 +1,9 @@
 /**
  * The citizens' portal: home, the administrative procedures (search, each procedure with a
- * preview of its form), the administrative map, sign-in, registration and account, citizen
- * reports (filing, tracking, the public list, map and scorecard), and the verification of
- * digitally signed files.
+ * preview of its form), online dossiers (submitting one, my dossiers, one dossier, public
+ * tracking), the administrative map, sign-in, registration and account, citizen reports
+ * (filing, tracking, the public list, map and scorecard), and the verification of digitally
+ * signed files.
  */
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
@@ -30,10 +31,26 @@ import '../shared/styles/portal.css';
 
 // The map page pulls in MapLibre; it loads only when someone opens it.
 const MapPage = lazy(() => import('./MapPage'));
+// The dossier pages load when first opened, so the portal's first page stays light on a phone.
+const SubmitWizardPage = lazy(() =>
+  import('../features/dossiers-portal/SubmitWizardPage').then((m) => ({
+    default: m.SubmitWizardPage,
+  })),
+);
+const MyDossiersPage = lazy(() =>
+  import('../features/dossiers-portal/MyDossiersPage').then((m) => ({ default: m.MyDossiersPage })),
+);
+const DossierPage = lazy(() =>
+  import('../features/dossiers-portal/DossierPage').then((m) => ({ default: m.DossierPage })),
+);
+const TrackPage = lazy(() =>
+  import('../features/dossiers-portal/TrackPage').then((m) => ({ default: m.TrackPage })),
+);
 
 const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', end: true },
   { to: '/thu-tuc', label: 'procedures.nav' },
+  { to: '/ho-so', label: 'dossiersPortal.nav' },
   { to: '/map', label: 'nav.map' },
   { to: '/phan-anh/moi', label: 'feedback.nav' },
   { to: '/phan-anh', label: 'feedbackPublic.nav', end: true },
@@ -60,6 +77,10 @@ export default function PortalArea() {
           <Route path="phan-anh/:code" element={<TrackingPage />} />
           <Route path="thu-tuc" element={<CatalogPage />} />
           <Route path="thu-tuc/:code" element={<ProcedurePage />} />
+          <Route path="thu-tuc/:code/nop" element={<SubmitWizardPage />} />
+          <Route path="ho-so" element={<MyDossiersPage />} />
+          <Route path="ho-so/:code" element={<DossierPage />} />
+          <Route path="tra-cuu-ho-so" element={<TrackPage />} />
           <Route path="xac-minh-chu-ky" element={<VerifyPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

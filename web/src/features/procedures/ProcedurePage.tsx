@@ -113,6 +113,14 @@ function ProcedureBody({ procedure }: { procedure: ProcedureView }) {
           <span className="note">{t('procedures.detail.vietnameseSource')}</span>
         </p>
       ) : null}
+      {tthc.CachThucThucHien.some((channel) => channel.Kenh === 'TRUC_TUYEN') ? (
+        <p className="button-row">
+          <Link to={`/thu-tuc/${encodeURIComponent(procedure.code)}/nop`} className="button">
+            {t('dossiersPortal.cta')}
+          </Link>
+          <span className="note">{t('dossiersPortal.ctaHint')}</span>
+        </p>
+      ) : null}
       <ProcedureFacts procedure={procedure} />
       <nav className="procedure-toc" aria-label={t('procedures.detail.toc')}>
         <ul>
