@@ -11,6 +11,11 @@ import { usePageTitle } from '../shared/ui/usePageTitle';
 import { useOpsSummary, type OpsSummary } from './useOpsSummary';
 import { FeedbackPanel } from './FeedbackPanel';
 import { DocumentsPanel } from './DocumentsPanel';
+import { DossiersPanel } from './DossiersPanel';
+import { useSession } from '../shared/auth/session';
+
+/** The dossiers' index and figures are for leaders and the operations center only. */
+const DOSSIERS_REPORT = 'dossiers.report';
 
 const COUNTERS: { key: string; label: MessageKey; value: (s: OpsSummary) => number }[] = [
   { key: 'citizens', label: 'ops.citizens', value: (s) => s.users.citizens },
@@ -24,6 +29,7 @@ export function OpsPage() {
   usePageTitle(t('ops.title'));
   const config = usePublicConfig();
   const { summary, error, live } = useOpsSummary();
+  const { user } = useSession();
 
   return (
     <div className="ops-page">
@@ -84,6 +90,7 @@ export function OpsPage() {
         </section>
         <FeedbackPanel />
         <DocumentsPanel />
+        {user?.permissions.includes(DOSSIERS_REPORT) ? <DossiersPanel /> : null}
       </div>
     </div>
   );
